@@ -1,0 +1,91 @@
+package sfclient
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// LeadPrefix is the key prefix every Lead id starts with.
+const LeadPrefix = "00Q"
+
+// ErrBadID means the text is not a Lead id or a link to one. It is returned before any
+// request is sent.
+var ErrBadID = errors.New("not a Salesforce Lead id")
+
+const checksumAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+
+// ParseLeadID accepts a 15- or 18-character Lead id, or a pasted Lightning
+// (…/lightning/r/Lead/00Q…/view) or Classic (…/00Q…) link, and returns the
+// 18-character form. Surrounding spaces are ignored. An 18-character id whose last three
+// characters do not match its checksum, an id of another object, or anything else fails
+// with an error wrapping ErrBadID that says what is wrong.
+func ParseLeadID(text string) (string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", fmt.Errorf("%w: the id is empty", ErrBadID)
+	}
+	if strings.ContainsAny(text, "/?") {
+		return idFromLink(text)
+	}
+	return normalizeLeadID(text)
+}
+
+func normalizeLeadID(id string) (string, error) {
+	if len(id) != 15 && len(id) != 18 {
+		return "", fmt.Errorf("%w: an id has 15 or 18 letters and digits, this one has %d characters", ErrBadID, len(id))
+	}
+	for _, r := range id {
+		if !isAlnum(r) {
+			return "", fmt.Errorf("%w: an id has only letters and digits", ErrBadID)
+		}
+	}
+	if !strings.HasPrefix(id, LeadPrefix) {
+		return "", fmt.Errorf("%w: Lead ids start with %s", ErrBadID, LeadPrefix)
+	}
+	full := id[:15] + checksum(id[:15])
+	if len(id) == 18 && !strings.EqualFold(id[15:], full[15:]) {
+		return "", fmt.Errorf("%w: the last three characters do not match the rest; check for a mistyped letter", ErrBadID)
+	}
+	return full, nil
+}
+
+// idFromLink finds a Lead id among the path segments or the id= parameter of a link.
+func idFromLink(text string) (string, error) {
+	u, err := url.Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("%w: the link cannot be read", ErrBadID)
+	}
+	candidates := strings.Split(strings.Trim(u.Path, "/"), "/")
+	candidates = append(candidates, u.Query().Get("id"))
+	if u.Fragment != "" { // Lightning sometimes keeps the route after '#'
+		candidates = append(candidates, strings.Split(u.Fragment, "/")...)
+	}
+	for _, c := range candidates {
+		if len(c) >= 15 && strings.HasPrefix(c, LeadPrefix) {
+			return normalizeLeadID(c)
+		}
+	}
+	return "", fmt.Errorf("%w: the link does not point to a Lead", ErrBadID)
+}
+
+// checksum computes the three characters that make a 15-character id case-insensitive:
+// for each 5-character chunk, bit i is set when character i is an upper-case letter.
+func checksum(id15 string) string {
+	var out [3]byte
+	for chunk := 0; chunk < 3; chunk++ {
+		v := 0
+		for i := 0; i < 5; i++ {
+			if c := id15[chunk*5+i]; c >= 'A' && c <= 'Z' {
+				v |= 1 << i
+			}
+		}
+		out[chunk] = checksumAlphabet[v]
+	}
+	return string(out[:])
+}
+
+func isAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}

@@ -1,0 +1,327 @@
+// Package vault keeps Lead Desk's secrets (tokens, the client secret, and later drafts that
+// hold SSNs and birthdays) in one encrypted file: AES-256-GCM with a fresh nonce on every
+// write, a version header bound into the ciphertext, atomic 0600 replacement.
+//
+// The 256-bit key lives in the OS keychain (macOS Keychain, Windows Credential Manager,
+// Secret Service on Linux) through github.com/zalando/go-keyring. Where no keychain answers,
+// the key is derived from a passphrase with scrypt and a salt stored in the header. Without
+// either, Open fails: secrets are never written in plain text.
+//
+// It never imports Fyne or the rest of sfclient.
+package vault
+
+import (
+	"bytes"
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+	"golang.org/x/crypto/scrypt"
+
+	"leaddesk/sfclient/atomicfile"
+)
+
+// FileName is the vault's name inside the state folder.
+const FileName = "vault.bin"
+
+// Key sources, as recorded in the header and reported by KeySource.
+const (
+	SourceKeychain   = "keychain"
+	SourcePassphrase = "passphrase"
+)
+
+const (
+	magic          = "LDV1"
+	modeKeychain   = 1
+	modePassphrase = 2
+	saltSize       = 16
+	nonceSize      = 12
+	headerSize     = len(magic) + 2 + saltSize + nonceSize
+	// DefaultScryptLogN gives scrypt N = 2^15 with r = 8: about 32 MiB and a tenth of a
+	// second per derivation, the cost its authors recommend for interactive use.
+	DefaultScryptLogN = 15
+	// DefaultKeychainTimeout bounds each keychain call; a locked or absent Secret Service
+	// can otherwise hang.
+	DefaultKeychainTimeout = 5 * time.Second
+	lockTimeout            = 15 * time.Second
+)
+
+// Options say where the key comes from. The zero value uses the OS keychain, with no
+// passphrase to fall back on.
+type Options struct {
+	// NoKeychain skips the OS keychain (LEADDESK_KEYCHAIN=off); the passphrase must be given.
+	NoKeychain bool
+	// Passphrase returns the passphrase when the keychain is not used. Nil, or an empty
+	// answer, means there is none. It is asked only when needed.
+	Passphrase func() (string, error)
+	// KeychainTimeout bounds each keychain call. Zero means DefaultKeychainTimeout.
+	KeychainTimeout time.Duration
+	// ScryptLogN is log2 of scrypt's N for new vaults. Zero means DefaultScryptLogN.
+	ScryptLogN int
+}
+
+// Vault is an open vault. Each Get reads the file again, so a change another process of
+// the app made is seen; Put and Delete hold a lock file so two processes never lose each
+// other's writes. It is safe for concurrent use.
+type Vault struct {
+	dir    string
+	key    []byte
+	mode   byte
+	logN   byte
+	salt   []byte
+	mu     sync.Mutex
+	locker *flock.Flock
+}
+
+// Open opens the vault in dir, or prepares a new one (nothing is written until the first
+// Put). Errors: ErrNoKeySource when neither keychain nor passphrase is available,
+// ErrKeyMissing when the keychain has lost the key, ErrWrongKey for a wrong passphrase or
+// key, ErrDamaged for a truncated or tampered file. The file is never changed on error.
+func Open(dir string, opts Options) (*Vault, error) {
+	v := &Vault{dir: dir, locker: flock.New(filepath.Join(dir, "vault.lock"), flock.SetPermissions(0o600))}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	data, err := os.ReadFile(v.Path())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Two processes starting at once must not each put a different key in the keychain.
+		ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+		defer cancel()
+		if ok, err := v.locker.TryLockContext(ctx, 20*time.Millisecond); !ok {
+			return nil, fmt.Errorf("another Lead Desk is holding the vault: %w", errors.Join(err, ctx.Err()))
+		}
+		defer v.locker.Unlock()
+		return v, v.newKey(opts)
+	case err != nil:
+		return nil, fmt.Errorf("read %s: %w", v.Path(), err)
+	}
+	if len(data) < headerSize+16 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: %s", ErrDamaged, v.Path())
+	}
+	v.mode, v.logN = data[4], data[5]
+	v.salt = append([]byte(nil), data[6:6+saltSize]...)
+	switch v.mode {
+	case modeKeychain:
+		if opts.NoKeychain {
+			return nil, fmt.Errorf("%w: the vault's key is in the OS keychain, which is switched off", ErrKeyMissing)
+		}
+		v.key, err = keychainGet(dir, opts.KeychainTimeout)
+		if err != nil {
+			return nil, err
+		}
+	case modePassphrase:
+		if err := v.derive(opts); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("%w: unknown key source in %s", ErrDamaged, v.Path())
+	}
+	if _, err := v.decrypt(data); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// newKey chooses the key of a vault not yet written: a fresh key in the keychain when it
+// answers, otherwise one derived from the passphrase.
+func (v *Vault) newKey(opts Options) error {
+	if !opts.NoKeychain {
+		key, err := keychainGetOrCreate(v.dir, opts.KeychainTimeout)
+		if err == nil {
+			v.key, v.mode = key, modeKeychain
+			v.salt = make([]byte, saltSize)
+			return nil
+		}
+	}
+	logN := opts.ScryptLogN
+	if logN == 0 {
+		logN = DefaultScryptLogN
+	}
+	v.mode, v.logN = modePassphrase, byte(logN)
+	v.salt = make([]byte, saltSize)
+	if _, err := rand.Read(v.salt); err != nil {
+		return fmt.Errorf("make salt: %w", err)
+	}
+	return v.derive(opts)
+}
+
+func (v *Vault) derive(opts Options) error {
+	var pass string
+	if opts.Passphrase != nil {
+		p, err := opts.Passphrase()
+		if err != nil {
+			return fmt.Errorf("read the passphrase: %w", err)
+		}
+		pass = p
+	}
+	if pass == "" {
+		return ErrNoKeySource
+	}
+	key, err := scrypt.Key([]byte(pass), v.salt, 1<<v.logN, 8, 1, 32)
+	if err != nil {
+		return fmt.Errorf("derive the key: %w", err)
+	}
+	v.key = key
+	return nil
+}
+
+// Path is the vault file's full path.
+func (v *Vault) Path() string { return filepath.Join(v.dir, FileName) }
+
+// KeySource says where the key lives: SourceKeychain or SourcePassphrase.
+func (v *Vault) KeySource() string {
+	if v.mode == modeKeychain {
+		return SourceKeychain
+	}
+	return SourcePassphrase
+}
+
+// Get decodes the record called name into out. It reports false when there is no such
+// record (or no vault file yet).
+func (v *Vault) Get(name string, out any) (bool, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	records, err := v.read()
+	if err != nil {
+		return false, err
+	}
+	raw, ok := records[name]
+	if !ok {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return false, fmt.Errorf("%w: record %q cannot be read", ErrDamaged, name)
+	}
+	return true, nil
+}
+
+// Put stores val (encoded as JSON) as the record called name, replacing the file
+// atomically under the vault's lock.
+func (v *Vault) Put(name string, val any) error {
+	raw, err := json.Marshal(val)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", name, err)
+	}
+	return v.update(func(records map[string]json.RawMessage) { records[name] = raw })
+}
+
+// Delete removes the record called name, if present.
+func (v *Vault) Delete(name string) error {
+	return v.update(func(records map[string]json.RawMessage) { delete(records, name) })
+}
+
+func (v *Vault) update(change func(map[string]json.RawMessage)) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	if ok, err := v.locker.TryLockContext(ctx, 20*time.Millisecond); !ok {
+		return fmt.Errorf("another Lead Desk is holding the vault: %w", errors.Join(err, ctx.Err()))
+	}
+	defer v.locker.Unlock()
+	records, err := v.read()
+	if err != nil {
+		return err
+	}
+	change(records)
+	plain, err := json.Marshal(records)
+	if err != nil {
+		return fmt.Errorf("encode the vault: %w", err)
+	}
+	sealed, err := v.encrypt(plain)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(v.Path(), sealed, 0o600)
+}
+
+func (v *Vault) read() (map[string]json.RawMessage, error) {
+	records := map[string]json.RawMessage{}
+	data, err := os.ReadFile(v.Path())
+	if errors.Is(err, fs.ErrNotExist) {
+		return records, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", v.Path(), err)
+	}
+	plain, err := v.decrypt(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(plain, &records); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrDamaged, v.Path())
+	}
+	return records, nil
+}
+
+func (v *Vault) header(nonce []byte) []byte {
+	h := make([]byte, 0, headerSize)
+	h = append(h, magic...)
+	h = append(h, v.mode, v.logN)
+	h = append(h, v.salt...)
+	return append(h, nonce...)
+}
+
+func (v *Vault) encrypt(plain []byte) ([]byte, error) {
+	aead, err := newAEAD(v.key)
+	if err != nil {
+		return nil, err
+	}
+	nonce := make([]byte, nonceSize)
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, fmt.Errorf("make nonce: %w", err)
+	}
+	h := v.header(nonce)
+	return aead.Seal(h, nonce, plain, h), nil
+}
+
+func (v *Vault) decrypt(data []byte) ([]byte, error) {
+	if len(data) < headerSize+16 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: %s", ErrDamaged, v.Path())
+	}
+	h := data[:headerSize]
+	if !bytes.Equal(h[4:6+saltSize], v.header(nil)[4:6+saltSize]) {
+		return nil, fmt.Errorf("%w: %s was replaced by a vault with another key", ErrWrongKey, v.Path())
+	}
+	aead, err := newAEAD(v.key)
+	if err != nil {
+		return nil, err
+	}
+	plain, err := aead.Open(nil, h[headerSize-nonceSize:], data[headerSize:], h)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrWrongKey, v.Path())
+	}
+	return plain, nil
+}
+
+func newAEAD(key []byte) (cipher.AEAD, error) {
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, fmt.Errorf("prepare cipher: %w", err)
+	}
+	return cipher.NewGCM(block)
+}
+
+// Forget deletes the vault file in dir and its key in the OS keychain (unless noKeychain).
+// A missing file or key is not an error.
+func Forget(dir string, noKeychain bool, keychainTimeout time.Duration) error {
+	err := os.Remove(filepath.Join(dir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	if !noKeychain {
+		err = errors.Join(err, keychainDelete(dir, keychainTimeout))
+	}
+	return err
+}
