@@ -1,4 +1,4 @@
-package sfclient
+package recordid
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestParseLeadID(t *testing.T) {
+func TestParseLead(t *testing.T) {
 	const full = "00Q4X00001vhja5UAA"
 	tests := []struct {
 		name, in, want string
@@ -24,9 +24,9 @@ func TestParseLeadID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseLeadID(tt.in)
+			got, err := ParseLead(tt.in)
 			if err != nil || got != tt.want {
-				t.Fatalf("ParseLeadID(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				t.Fatalf("ParseLead(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 			}
 		})
 	}
@@ -39,7 +39,7 @@ func TestChecksumMatchesSalesforcesPublishedExample(t *testing.T) {
 	}
 }
 
-func TestParseLeadIDRefusesWhatIsNotALeadID(t *testing.T) {
+func TestParseLeadRefusesWhatIsNotALeadID(t *testing.T) {
 	for _, in := range []string{
 		"",
 		"00Q4X00001vhja",     // 14
@@ -51,28 +51,28 @@ func TestParseLeadIDRefusesWhatIsNotALeadID(t *testing.T) {
 		"https://x/%zz",
 		"00Q4X00001vhja5ÜAA",
 	} {
-		if got, err := ParseLeadID(in); !errors.Is(err, ErrBadID) {
-			t.Errorf("ParseLeadID(%q) = %q, %v; want ErrBadID", in, got, err)
+		if got, err := ParseLead(in); !errors.Is(err, ErrBad) {
+			t.Errorf("ParseLead(%q) = %q, %v; want ErrBad", in, got, err)
 		}
 	}
 }
 
-func FuzzParseLeadID(f *testing.F) {
+func FuzzParseLead(f *testing.F) {
 	for _, s := range []string{"00Q4X00001vhja5", "00Q4X00001vhja5UAA", "https://a/lightning/r/Lead/00Q4X00001vhja5UAA/view", "/?id=", "00Q"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		id, err := ParseLeadID(in)
+		id, err := ParseLead(in)
 		if err != nil {
-			if !errors.Is(err, ErrBadID) {
-				t.Fatalf("error does not wrap ErrBadID: %v", err)
+			if !errors.Is(err, ErrBad) {
+				t.Fatalf("error does not wrap ErrBad: %v", err)
 			}
 			return
 		}
 		if len(id) != 18 || !strings.HasPrefix(id, LeadPrefix) {
-			t.Fatalf("ParseLeadID(%q) = %q: not an 18-character Lead id", in, id)
+			t.Fatalf("ParseLead(%q) = %q: not an 18-character Lead id", in, id)
 		}
-		if again, err := ParseLeadID(id); err != nil || again != id {
+		if again, err := ParseLead(id); err != nil || again != id {
 			t.Fatalf("the 18-character form %q does not parse to itself: %q, %v", id, again, err)
 		}
 	})

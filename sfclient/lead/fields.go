@@ -1,0 +1,142 @@
+// Package lead describes Mazo Capital Solutions' Lead: every field the guide names, with its
+// form label, section, Salesforce type, length and picklist values. The stand-in org serves
+// this catalogue as its describe result; the form falls back to it when not signed in.
+//
+// It never imports Fyne or the rest of sfclient.
+package lead
+
+// Kind is a field's Salesforce type, as describe names it.
+type Kind string
+
+// The kinds Mazo's Lead uses.
+const (
+	Text     Kind = "string"
+	TextArea Kind = "textarea"
+	Email    Kind = "email"
+	Phone    Kind = "phone"
+	URL      Kind = "url"
+	Picklist Kind = "picklist"
+	Currency Kind = "currency"
+	Number   Kind = "double"
+	Percent  Kind = "percent"
+	Date     Kind = "date"
+	Boolean  Kind = "boolean"
+	Ref      Kind = "reference"
+)
+
+// Section groups fields on the form.
+type Section string
+
+// The form's sections, in order.
+const (
+	Contact   Section = "Contact"
+	Business  Section = "Business"
+	Owner1    Section = "Owner 1"
+	Owner2    Section = "Owner 2"
+	Financing Section = "Financing"
+	Dealer    Section = "Dealer"
+	SetByApp  Section = "Set by the app"
+)
+
+// Field is one Lead field.
+type Field struct {
+	Name     string // API name, e.g. First_Name1__c
+	Label    string // form label
+	Section  Section
+	Kind     Kind
+	Length   int      // for text kinds; 0 otherwise
+	Required bool     // required by Salesforce itself
+	Values   []string // picklist values, the first being the default where one applies
+	// Restricted picklists refuse values not in Values.
+	Restricted bool
+	// Sensitive fields (SSNs, birthdays) are masked on screen and never logged.
+	Sensitive bool
+}
+
+// Fields is Mazo's Lead, in form order.
+var Fields = []Field{
+	{Name: "FirstName", Label: "First name", Section: Contact, Kind: Text, Length: 40},
+	{Name: "LastName", Label: "Last name", Section: Contact, Kind: Text, Length: 80, Required: true},
+	{Name: "Title", Label: "Title", Section: Contact, Kind: Text, Length: 128},
+	{Name: "Phone", Label: "Phone", Section: Contact, Kind: Phone, Length: 40},
+	{Name: "Email", Label: "Email", Section: Contact, Kind: Email, Length: 80},
+	{Name: "Website", Label: "Website", Section: Contact, Kind: URL, Length: 255},
+
+	{Name: "Company", Label: "Company", Section: Business, Kind: Text, Length: 255, Required: true},
+	{Name: "What_Company_Does__c", Label: "What the company does", Section: Business, Kind: TextArea, Length: 255},
+	{Name: "Legal_Entity_Type__c", Label: "Legal entity type", Section: Business, Kind: Picklist,
+		Values: []string{"Corporation", "S Corporation", "LLC", "Partnership", "Sole Proprietorship", "Non-Profit"}},
+	{Name: "Federal_Tax_ID__c", Label: "Federal tax ID (EIN)", Section: Business, Kind: Text, Length: 10},
+	{Name: "Years_In_Business__c", Label: "Years in business", Section: Business, Kind: Number},
+	{Name: "AnnualRevenue", Label: "Annual revenue", Section: Business, Kind: Currency},
+	{Name: "Street", Label: "Street", Section: Business, Kind: TextArea, Length: 255},
+	{Name: "City", Label: "City", Section: Business, Kind: Text, Length: 40},
+	{Name: "State", Label: "State", Section: Business, Kind: Text, Length: 80},
+	{Name: "PostalCode", Label: "ZIP", Section: Business, Kind: Text, Length: 20},
+	{Name: "Country", Label: "Country", Section: Business, Kind: Text, Length: 80},
+	{Name: "Description", Label: "Description", Section: Business, Kind: TextArea, Length: 32000},
+
+	{Name: "First_Name1__c", Label: "First name", Section: Owner1, Kind: Text, Length: 40},
+	{Name: "Last_Name1__c", Label: "Last name", Section: Owner1, Kind: Text, Length: 80},
+	{Name: "Title1__c", Label: "Title", Section: Owner1, Kind: Text, Length: 80},
+	{Name: "Phone1__c", Label: "Phone", Section: Owner1, Kind: Phone, Length: 40},
+	{Name: "SSN1__c", Label: "SSN", Section: Owner1, Kind: Text, Length: 11, Sensitive: true},
+	{Name: "Birthday1__c", Label: "Date of birth", Section: Owner1, Kind: Date, Sensitive: true},
+	{Name: "Ownership1__c", Label: "Ownership %", Section: Owner1, Kind: Percent},
+	{Name: "Street1__c", Label: "Home street", Section: Owner1, Kind: Text, Length: 255},
+	{Name: "City2__c", Label: "Home city", Section: Owner1, Kind: Text, Length: 40},
+	{Name: "State2__c", Label: "Home state", Section: Owner1, Kind: Text, Length: 2},
+	{Name: "Zip2__c", Label: "Home ZIP", Section: Owner1, Kind: Text, Length: 10},
+
+	{Name: "First_Name2__c", Label: "First name", Section: Owner2, Kind: Text, Length: 40},
+	{Name: "Last_Name2__c", Label: "Last name", Section: Owner2, Kind: Text, Length: 80},
+	{Name: "Title2__c", Label: "Title", Section: Owner2, Kind: Text, Length: 80},
+	{Name: "Phone2__c", Label: "Phone", Section: Owner2, Kind: Phone, Length: 40},
+	{Name: "SSN2__c", Label: "SSN", Section: Owner2, Kind: Text, Length: 11, Sensitive: true},
+	{Name: "Birthday2__c", Label: "Date of birth", Section: Owner2, Kind: Date, Sensitive: true},
+	{Name: "Ownership2__c", Label: "Ownership %", Section: Owner2, Kind: Percent},
+	{Name: "Street2__c", Label: "Home street", Section: Owner2, Kind: Text, Length: 255},
+	{Name: "City2_2__c", Label: "Home city", Section: Owner2, Kind: Text, Length: 40},
+	{Name: "State2_2__c", Label: "Home state", Section: Owner2, Kind: Text, Length: 2},
+	{Name: "Zip2_2__c", Label: "Home ZIP", Section: Owner2, Kind: Text, Length: 10},
+
+	{Name: "Financing_Type__c", Label: "Financing type", Section: Financing, Kind: Picklist,
+		Values: []string{"Equipment Financing", "Equipment Leasing", "Working Capital", "Line of Credit"}},
+	{Name: "Amount_Requested__c", Label: "Amount requested", Section: Financing, Kind: Currency},
+	{Name: "Year__c", Label: "Equipment year", Section: Financing, Kind: Text, Length: 4},
+	{Name: "Make__c", Label: "Make", Section: Financing, Kind: Text, Length: 80},
+	{Name: "Model__c", Label: "Model", Section: Financing, Kind: Text, Length: 80},
+	{Name: "TBD__c", Label: "Equipment to be decided", Section: Financing, Kind: Text, Length: 255},
+	{Name: "Time_Frame__c", Label: "Time frame", Section: Financing, Kind: Picklist,
+		Values: []string{"ASAP", "Within 30 days", "30-60 days", "60-90 days", "90+ days"}},
+	{Name: "Use_of_funds__c", Label: "Use of funds", Section: Financing, Kind: TextArea, Length: 255},
+
+	{Name: "Dealer_ID__c", Label: "Dealer ID", Section: Dealer, Kind: Text, Length: 18},
+	{Name: "Account__c", Label: "Account", Section: Dealer, Kind: Ref, Length: 18},
+	{Name: "OwnerId", Label: "Lead owner", Section: Dealer, Kind: Ref, Length: 18},
+	{Name: "Lead_Type__c", Label: "Lead type", Section: Dealer, Kind: Picklist,
+		Values: []string{"Vendor Lead", "Dealer Lead", "Direct"}},
+	{Name: "Status", Label: "Status", Section: Dealer, Kind: Picklist, Restricted: true,
+		Values: []string{"New", "Working", "Nurturing", "Qualified", "Unqualified"}},
+	{Name: "Follow_Up__c", Label: "Follow up", Section: Dealer, Kind: Text, Length: 10},
+	{Name: "IsUnreadByOwner", Label: "Unread by owner", Section: Dealer, Kind: Boolean},
+
+	{Name: "View_Terms__c", Label: "Terms accepted", Section: SetByApp, Kind: Text, Length: 255},
+	{Name: "Date_and_Time__c", Label: "Submitted at", Section: SetByApp, Kind: Text, Length: 30},
+	{Name: "WordPress_UniqueID__c", Label: "Submission id", Section: SetByApp, Kind: Text, Length: 64},
+	{Name: "Owners__c", Label: "Number of owners", Section: SetByApp, Kind: Text, Length: 1},
+	{Name: "Applicant_IP_Address__c", Label: "Applicant IP address", Section: SetByApp, Kind: Text, Length: 45},
+}
+
+// TermsAccepted is the exact value View_Terms__c carries when the person ticks the box.
+const TermsAccepted = "I/we have read and agree to these terms"
+
+// ByName returns the field called name (an API name) and whether it exists.
+func ByName(name string) (Field, bool) {
+	for _, f := range Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
