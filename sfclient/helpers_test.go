@@ -1,0 +1,105 @@
+package sfclient_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/sftest"
+	"leaddesk/sfclient/vault"
+)
+
+// freeRedirect returns a loopback redirect URI on a port nothing listens on.
+func freeRedirect(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	return fmt.Sprintf("http://localhost:%d/OauthRedirect", port)
+}
+
+// browser plays the person's browser: it loads the URL and follows every redirect, back to
+// Lead Desk's loopback listener.
+func browser(u string) error {
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+type fixture struct {
+	org     *sftest.Org
+	profile *sfclient.Profile
+	client  *sfclient.Client
+}
+
+func newOrgWithRedirect(t *testing.T, opts sftest.Options) (*sftest.Org, string) {
+	redirect := freeRedirect(t)
+	opts.RedirectURIs = []string{redirect}
+	return sftest.New(t, opts), redirect
+}
+
+func newProfile(t *testing.T) *sfclient.Profile {
+	t.Helper()
+	p, err := sfclient.OpenProfile(t.TempDir(), vault.Options{NoKeychain: true, ScryptLogN: 10,
+		Passphrase: func() (string, error) { return "test passphrase", nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// signedIn signs a fresh profile in to a fresh org through the loopback flow.
+func signedIn(t *testing.T, opts sftest.Options) fixture {
+	t.Helper()
+	org, redirect := newOrgWithRedirect(t, opts)
+	p := newProfile(t)
+	st := sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}
+	if err := p.SaveSettings(st); err != nil {
+		t.Fatal(err)
+	}
+	p.SetClientSecret(opts.ClientSecret)
+	in, err := p.SignIn(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: browser, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatalf("sign-in: %v", err)
+	}
+	if err := p.SaveSession(sess); err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.Client(sfclient.ClientOptions{Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixture{org: org, profile: p, client: c}
+}
+
+func minimalLead() map[string]any {
+	return map[string]any{"FirstName": "Jimmy", "LastName": "Jimjo", "Phone": "013-345-6789",
+		"Email": "jimmy@jimjo.example", "Company": "Jimjo Jimmy Jo"}
+}
+
+func formValue(body []byte, key string) string {
+	for _, kv := range strings.Split(string(body), "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k == key {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,143 @@
+package sfclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"leaddesk/sfclient/vault"
+)
+
+// Names of the vault's records and the profile's files.
+const (
+	sessionRecord = "session"
+	secretRecord  = "client_secret"
+	lockFile      = "refresh.lock"
+	describeFile  = "describe-cache.json"
+)
+
+// Profile is what Lead Desk keeps on this computer for one person: plain settings.json and
+// the encrypted vault, in one folder (Home).
+type Profile struct {
+	Home  string
+	Vault *vault.Vault
+}
+
+// OpenProfile opens the profile in home (see Home), creating the folder with mode 0700.
+// Vault errors (no key source, wrong passphrase, damaged file) pass through.
+func OpenProfile(home string, opts vault.Options) (*Profile, error) {
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		return nil, fmt.Errorf("create %s: %w", home, err)
+	}
+	v, err := vault.Open(home, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Profile{Home: home, Vault: v}, nil
+}
+
+// Settings reads the plain settings.
+func (p *Profile) Settings() (Settings, error) { return LoadSettings(p.Home) }
+
+// SaveSettings replaces the plain settings.
+func (p *Profile) SaveSettings(s Settings) error { return SaveSettings(p.Home, s) }
+
+// LoadSession returns the stored session, or nil when nobody is signed in.
+func (p *Profile) LoadSession() (*Session, error) {
+	var s Session
+	ok, err := p.Vault.Get(sessionRecord, &s)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// SaveSession stores the session in the vault.
+func (p *Profile) SaveSession(s *Session) error { return p.Vault.Put(sessionRecord, s) }
+
+// ClientSecret returns the stored client secret ("" when none).
+func (p *Profile) ClientSecret() (string, error) {
+	var s string
+	_, err := p.Vault.Get(secretRecord, &s)
+	return s, err
+}
+
+// SetClientSecret stores the client secret in the vault; "" removes it.
+func (p *Profile) SetClientSecret(secret string) error {
+	if secret == "" {
+		return p.Vault.Delete(secretRecord)
+	}
+	return p.Vault.Put(secretRecord, secret)
+}
+
+// SignIn prepares a sign-in with the profile's settings and client secret.
+func (p *Profile) SignIn(hc *http.Client) (*SignIn, error) {
+	st, err := p.Settings()
+	if err != nil {
+		return nil, err
+	}
+	secret, err := p.ClientSecret()
+	if err != nil {
+		return nil, err
+	}
+	return &SignIn{Settings: st, ClientSecret: secret, HTTPClient: hc}, nil
+}
+
+// Client makes a REST client for the stored session, with the profile's refresh lock and
+// describe cache. ErrSignInRequired when nobody is signed in.
+func (p *Profile) Client(opts ClientOptions) (*Client, error) {
+	st, err := p.Settings()
+	if err != nil {
+		return nil, err
+	}
+	secret, err := p.ClientSecret()
+	if err != nil {
+		return nil, err
+	}
+	opts.LockPath = filepath.Join(p.Home, lockFile)
+	opts.CachePath = filepath.Join(p.Home, describeFile)
+	return NewClient(st, secret, p, opts)
+}
+
+// ErrRevokeFailed wraps the reason a sign-out could not tell Salesforce; the local tokens
+// are gone all the same.
+var ErrRevokeFailed = errors.New("signed out on this computer, but Salesforce could not be told")
+
+// SignOut revokes the refresh token at Salesforce, then deletes the stored session — also
+// when the revoke fails (offline, outage), in which case the error wraps ErrRevokeFailed.
+func (p *Profile) SignOut(ctx context.Context, hc *http.Client) error {
+	sess, err := p.LoadSession()
+	if err != nil || sess == nil {
+		return errors.Join(err, p.Vault.Delete(sessionRecord))
+	}
+	st, _ := p.Settings()
+	if hc == nil {
+		hc = &http.Client{Timeout: 20 * time.Second}
+	}
+	form := []byte(url.Values{"token": {sess.RefreshToken}}.Encode())
+	revokeErr := postForm(ctx, hc, st.Login()+"/services/oauth2/revoke", form)
+	if delErr := p.Vault.Delete(sessionRecord); delErr != nil {
+		return fmt.Errorf("forget the sign-in: %w", delErr)
+	}
+	if revokeErr != nil {
+		return fmt.Errorf("%w: %w", ErrRevokeFailed, revokeErr)
+	}
+	return nil
+}
+
+// Forget deletes everything Lead Desk keeps in home: the vault and its keychain key,
+// settings, caches and locks.
+func Forget(home string, noKeychain bool) error {
+	err := vault.Forget(home, noKeychain, 0)
+	for _, name := range []string{settingsFile, describeFile, lockFile, "vault.lock"} {
+		if e := os.Remove(filepath.Join(home, name)); e != nil && !errors.Is(e, os.ErrNotExist) {
+			err = errors.Join(err, e)
+		}
+	}
+	return err
+}

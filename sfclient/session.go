@@ -1,0 +1,47 @@
+package sfclient
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Session is what a sign-in yields and the vault keeps: the tokens, where the org lives, and
+// who signed in. Its String, GoString and LogValue never show the tokens.
+type Session struct {
+	AccessToken  string    `json:"access_token"`
+	RefreshToken string    `json:"refresh_token"`
+	InstanceURL  string    `json:"instance_url"`
+	IdentityURL  string    `json:"id"`
+	IssuedAt     time.Time `json:"issued_at"`
+	Scope        string    `json:"scope,omitempty"`
+	APIVersion   string    `json:"api_version"` // the newest the org offered at sign-in
+	Username     string    `json:"username"`
+	DisplayName  string    `json:"display_name"`
+	UserID       string    `json:"user_id"`
+	OrgID        string    `json:"org_id"`
+	SignedInAt   time.Time `json:"signed_in_at"`
+}
+
+// String describes the session without its tokens.
+func (s *Session) String() string {
+	if s == nil {
+		return "not signed in"
+	}
+	return fmt.Sprintf("%s (%s) at %s", s.DisplayName, s.Username, s.InstanceURL)
+}
+
+// GoString keeps %#v from printing the tokens.
+func (s *Session) GoString() string { return "sfclient.Session{" + s.String() + "}" }
+
+// LogValue keeps slog from printing the tokens.
+func (s *Session) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// Redact shortens a secret to its first four characters, for the rare place that must hint
+// at which token is meant.
+func Redact(secret string) string {
+	if len(secret) <= 8 {
+		return "****"
+	}
+	return secret[:4] + "…(" + fmt.Sprint(len(secret)) + " characters)"
+}

@@ -1,0 +1,145 @@
+package sfclient
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"leaddesk/sfclient/atomicfile"
+)
+
+// Login URLs Salesforce publishes for production and sandbox orgs.
+const (
+	ProductionLoginURL = "https://login.salesforce.com"
+	SandboxLoginURL    = "https://test.salesforce.com"
+	// DefaultRedirectURI is the callback the Salesforce CLI uses; admins often register it.
+	DefaultRedirectURI = "http://localhost:1717/OauthRedirect"
+	// DefaultScopes are what Lead Desk needs: the REST API and a refresh token.
+	DefaultScopes = "api refresh_token"
+)
+
+// Settings are the non-secret settings, kept as plain JSON in settings.json. The client
+// secret and tokens never live here; they are in the vault.
+type Settings struct {
+	LoginURL    string `json:"login_url,omitempty"`    // empty means ProductionLoginURL
+	ClientID    string `json:"client_id,omitempty"`    // the connected app's consumer key
+	RedirectURI string `json:"redirect_uri,omitempty"` // empty means DefaultRedirectURI
+	APIVersion  string `json:"api_version,omitempty"`  // pinned, e.g. "62.0"; empty means the newest the org offers
+	DealerID    string `json:"dealer_id,omitempty"`    // Dealer_ID__c: the dealer's Account id at Mazo
+	AccountID   string `json:"account_id,omitempty"`   // Account__c
+	OwnerID     string `json:"owner_id,omitempty"`     // OwnerId
+	LeadType    string `json:"lead_type,omitempty"`    // Lead_Type__c; empty means "Vendor Lead"
+	TermsURL    string `json:"terms_url,omitempty"`    // the terms page "these terms" links to
+}
+
+// SettingsError says which setting is wrong and why.
+type SettingsError struct {
+	Setting string
+	Problem string
+}
+
+func (e *SettingsError) Error() string { return fmt.Sprintf("%s %s", e.Setting, e.Problem) }
+
+// Login returns the login URL without a trailing slash, defaulting to production.
+func (s Settings) Login() string {
+	if s.LoginURL == "" {
+		return ProductionLoginURL
+	}
+	return strings.TrimRight(s.LoginURL, "/")
+}
+
+// Redirect returns the redirect URI, defaulting to DefaultRedirectURI.
+func (s Settings) Redirect() string {
+	if s.RedirectURI == "" {
+		return DefaultRedirectURI
+	}
+	return s.RedirectURI
+}
+
+// Validate checks what sign-in needs: a client id, a login URL that is https (or http on a
+// loopback host, for the local demo org) and an absolute redirect URI.
+func (s Settings) Validate() error {
+	if strings.TrimSpace(s.ClientID) == "" {
+		return &SettingsError{"The consumer key (client id)", "is missing; enter the one Mazo sent you in Settings"}
+	}
+	if err := checkServerURL(s.Login()); err != nil {
+		return &SettingsError{"The login URL", err.Error()}
+	}
+	u, err := url.Parse(s.Redirect())
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return &SettingsError{"The redirect URI", "must be a full address such as " + DefaultRedirectURI}
+	}
+	return nil
+}
+
+// checkServerURL accepts https URLs, and http only for loopback hosts.
+func checkServerURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return errors.New("must be a full address such as " + ProductionLoginURL)
+	}
+	switch {
+	case u.Scheme == "https":
+		return nil
+	case u.Scheme == "http" && IsLoopbackHost(u.Hostname()):
+		return nil
+	}
+	return errors.New("must start with https:// (plain http is allowed only for this computer)")
+}
+
+// IsLoopbackHost reports whether host is localhost or a loopback address.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Home returns the folder Lead Desk keeps its state in: $LEADDESK_HOME when set, else
+// os.UserConfigDir()/leaddesk (%AppData%\leaddesk, ~/Library/Application Support/leaddesk,
+// ~/.config/leaddesk).
+func Home() (string, error) {
+	if h := os.Getenv("LEADDESK_HOME"); h != "" {
+		return filepath.Abs(h)
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the settings folder: %w", err)
+	}
+	return filepath.Join(dir, "leaddesk"), nil
+}
+
+const settingsFile = "settings.json"
+
+// LoadSettings reads settings.json from home. A missing file gives empty settings; a
+// damaged one is an error naming the file (the file is left as it is).
+func LoadSettings(home string) (Settings, error) {
+	var s Settings
+	data, err := os.ReadFile(filepath.Join(home, settingsFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return s, fmt.Errorf("read settings: %w", err)
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		return s, &SettingsError{"The settings file " + filepath.Join(home, settingsFile), "is damaged; fix or delete it"}
+	}
+	return s, nil
+}
+
+// SaveSettings replaces settings.json in home atomically (mode 0600).
+func SaveSettings(home string, s Settings) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode settings: %w", err)
+	}
+	return atomicfile.Write(filepath.Join(home, settingsFile), append(data, '\n'), 0o600)
+}
