@@ -244,4 +244,3 @@ func TestLoginURLMustBeHTTPSUnlessOnThisComputer(t *testing.T) {
 		t.Errorf("missing client id: %v", err)
 	}
 }
-

@@ -103,3 +103,5 @@ func formValue(body []byte, key string) string {
 	}
 	return ""
 }
+
+var zeroTime time.Time

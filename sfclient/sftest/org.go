@@ -96,6 +96,7 @@ type Org struct {
 	duplicates    DuplicateRule
 	outage        bool
 	failNext      int
+	dropNext      int
 	latency       time.Duration
 	refreshDelay  time.Duration
 	limit         int
@@ -174,10 +175,14 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	o.mu.Lock()
-	latency, outage := o.latency, o.outage
+	latency, outage, drop := o.latency, o.outage, false
 	if !outage && o.failNext > 0 {
 		o.failNext--
 		outage = true
+	}
+	if !outage && o.dropNext > 0 && strings.HasPrefix(r.URL.Path, "/services/data/v") {
+		o.dropNext--
+		drop = true
 	}
 	o.mu.Unlock()
 	if latency > 0 {
@@ -186,7 +191,14 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 		}
 	}
-	if outage {
+	if drop {
+		// Do the work, then cut the connection: the client cannot know it succeeded.
+		o.route(&discard{header: http.Header{}}, r)
+		rec.status = 0
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+	} else if outage {
 		rec.Header().Set("Content-Type", "text/html; charset=UTF-8")
 		rec.WriteHeader(http.StatusServiceUnavailable)
 		io.WriteString(rec, outagePage)
@@ -222,6 +234,13 @@ func (o *Org) route(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, http.StatusNotFound, apiErr("NOT_FOUND", "The requested resource does not exist"))
 	}
 }
+
+// discard is a ResponseWriter whose answer is never sent.
+type discard struct{ header http.Header }
+
+func (d *discard) Header() http.Header         { return d.header }
+func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discard) WriteHeader(int)             {}
 
 type recorder struct {
 	http.ResponseWriter
@@ -291,6 +310,10 @@ func (o *Org) SetOutage(on bool) { o.set(func() { o.outage = on }) }
 
 // FailNext makes the next n requests answer 503 with the HTML maintenance page.
 func (o *Org) FailNext(n int) { o.set(func() { o.failNext = n }) }
+
+// DropNext makes the next n data requests do their work (a create commits, an update
+// applies) and then close the connection without an answer, as a timeout after sending does.
+func (o *Org) DropNext(n int) { o.set(func() { o.dropNext = n }) }
 
 // SetLatency delays every answer by d (the request's cancellation cuts it short).
 func (o *Org) SetLatency(d time.Duration) { o.set(func() { o.latency = d }) }
