@@ -73,7 +73,7 @@ func NewClient(settings Settings, clientSecret string, store SessionStore, opts 
 		return nil, err
 	}
 	if sess == nil || sess.RefreshToken == "" {
-		return nil, ErrSignInRequired
+		return nil, ErrNotSignedIn
 	}
 	c := &Client{settings: settings, secret: clientSecret, store: store, opts: opts, hc: opts.HTTPClient, current: sess}
 	if c.hc == nil {

@@ -15,6 +15,10 @@ import (
 // is; they sign in again and retry.
 var ErrSignInRequired = errors.New("sign-in required")
 
+// ErrNotSignedIn means nobody has signed in on this computer yet (or they signed out). It
+// matches ErrSignInRequired too.
+var ErrNotSignedIn = fmt.Errorf("%w: nobody is signed in on this computer", ErrSignInRequired)
+
 // ErrAccessDenied means the person chose "Deny" on Salesforce's consent page.
 var ErrAccessDenied = errors.New("access was declined on the Salesforce page")
 
@@ -45,13 +49,13 @@ func (e *APIError) Error() string {
 		fmt.Fprintf(&b, " %s", e.Code)
 	}
 	if e.Message != "" {
-		fmt.Fprintf(&b, ": %s", e.Message)
+		fmt.Fprintf(&b, ": %s", MaskSensitive(e.Message))
 	}
 	if len(e.Fields) > 0 {
 		fmt.Fprintf(&b, " (fields: %s)", strings.Join(e.Fields, ", "))
 	}
 	for _, m := range e.More {
-		fmt.Fprintf(&b, "; %s: %s", m.Code, m.Message)
+		fmt.Fprintf(&b, "; %s: %s", m.Code, MaskSensitive(m.Message))
 	}
 	return b.String()
 }
@@ -141,6 +145,8 @@ func fromREST(status int, r restError) APIError {
 func ptr[T any](v T) *T { return &v }
 
 var (
+	ssnPattern   = regexp.MustCompile(`\b\d{3}[- ]?\d{2}[- ]?\d{4,}\b`)
+	datePattern  = regexp.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`)
 	tagPattern   = regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>|<[^>]*>`)
 	spacePattern = regexp.MustCompile(`\s+`)
 )
@@ -160,4 +166,12 @@ func Excerpt(body []byte) string {
 		s = string([]rune(s)[:excerptLimit]) + "…"
 	}
 	return s
+}
+
+// MaskSensitive hides SSN-shaped numbers and dates in a message: Salesforce's messages can
+// echo a field's value (STRING_TOO_LONG, JSON_PARSER_ERROR), and SSNs and birthdays must
+// never reach an error line or a log.
+func MaskSensitive(s string) string {
+	s = ssnPattern.ReplaceAllString(s, "***-**-****")
+	return datePattern.ReplaceAllString(s, "**/**/****")
 }

@@ -113,3 +113,12 @@ func TestCodeFromPasted(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorTextsNeverCarryAnSSNOrBirthday(t *testing.T) {
+	e := DecodeError(400, []byte(`[{"message":"SSN: data value too large: 555-55-55555 (max length=11)","errorCode":"STRING_TOO_LONG","fields":["SSN1__c"]},{"message":"Cannot deserialize instance of date from VALUE_STRING value 1955-13-05","errorCode":"JSON_PARSER_ERROR"}]`))
+	for _, text := range []string{e.Error(), Explain(e)} {
+		if strings.Contains(text, "555-55") || strings.Contains(text, "1955") {
+			t.Fatalf("sensitive value in %q", text)
+		}
+	}
+}

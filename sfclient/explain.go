@@ -21,6 +21,8 @@ func Explain(err error) string {
 	switch {
 	case err == nil:
 		return ""
+	case errors.Is(err, ErrNotSignedIn):
+		return "You are not signed in to Salesforce on this computer; sign in first."
 	case errors.Is(err, ErrSignInRequired):
 		return "Your Salesforce session has ended; sign in again and your work will continue where it was."
 	case errors.Is(err, ErrAccessDenied):
@@ -85,9 +87,9 @@ func explainAPI(e *APIError) string {
 	case e.Status >= 500:
 		return "Salesforce had an internal problem; try again in a few minutes."
 	case len(e.AllFields()) > 0 && e.Message != "":
-		return "Salesforce did not accept the lead: " + strings.TrimSuffix(e.Message, ".") + "; correct the marked fields and send again."
+		return "Salesforce did not accept the lead: " + strings.TrimSuffix(MaskSensitive(e.Message), ".") + "; correct the marked fields and send again."
 	case e.Message != "":
-		return "Salesforce did not accept the request: " + strings.TrimSuffix(e.Message, ".") + "."
+		return "Salesforce did not accept the request: " + strings.TrimSuffix(MaskSensitive(e.Message), ".") + "."
 	}
 	return "Salesforce did not accept the request; try again, and give support the details below if it keeps happening."
 }

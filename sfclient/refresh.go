@@ -52,7 +52,7 @@ func (c *Client) refreshLocked(ctx context.Context, stale string) (*Session, err
 		return nil, err
 	}
 	if stored == nil || stored.RefreshToken == "" {
-		return nil, ErrSignInRequired // signed out meanwhile
+		return nil, ErrNotSignedIn // signed out meanwhile
 	}
 	if stored.AccessToken != stale {
 		c.setSession(stored) // another process refreshed and saved it

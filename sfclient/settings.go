@@ -105,8 +105,11 @@ func IsLoopbackHost(host string) bool {
 // Home returns the folder Lead Desk keeps its state in: $LEADDESK_HOME when set, else
 // os.UserConfigDir()/leaddesk (%AppData%\leaddesk, ~/Library/Application Support/leaddesk,
 // ~/.config/leaddesk).
-func Home() (string, error) {
-	if h := os.Getenv("LEADDESK_HOME"); h != "" {
+func Home() (string, error) { return HomeFrom(os.Getenv) }
+
+// HomeFrom is Home with the environment read through getenv.
+func HomeFrom(getenv func(string) string) (string, error) {
+	if h := getenv("LEADDESK_HOME"); h != "" {
 		return filepath.Abs(h)
 	}
 	dir, err := os.UserConfigDir()

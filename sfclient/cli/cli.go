@@ -1,0 +1,196 @@
+// Package cli is Lead Desk's command line: the same sfclient calls as the window, for
+// scripts, support staff and automated checks. main passes it os.Args when a sub-command is
+// given. Exit codes: 0 ok, 1 error (one plain sentence on stderr), 2 usage, 3 sign-in
+// required.
+//
+// It never imports Fyne.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/vault"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitError    = 1
+	ExitUsage    = 2
+	ExitSignedIn = 3 // sign-in required: not signed in, or the refresh token is dead
+)
+
+// Env is the world a command runs in. Zero fields take the process's own.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string // nil means os.Getenv
+	// OpenBrowser opens the sign-in URL; nil means the system browser.
+	OpenBrowser func(url string) error
+	HTTPClient  *http.Client // nil means sfclient's defaults
+	Version     string       // printed by --version
+}
+
+func (e *Env) defaults() {
+	if e.Stdin == nil {
+		e.Stdin = os.Stdin
+	}
+	if e.Stdout == nil {
+		e.Stdout = os.Stdout
+	}
+	if e.Stderr == nil {
+		e.Stderr = os.Stderr
+	}
+	if e.Getenv == nil {
+		e.Getenv = os.Getenv
+	}
+}
+
+// usageError is a mistake in the command's words: exit 2 with the usage.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+const mainUsage = `Lead Desk sends financing leads to Mazo Capital Solutions' Salesforce.
+
+Usage:
+  leaddesk                      open the window
+  leaddesk -demo                open the window against the built-in demo org
+  leaddesk COMMAND [flags]
+
+Commands:
+  login      sign in through the browser and keep the session, encrypted
+  whoami     show who is signed in, and to which org
+  lead       create, read or update a lead (leaddesk lead --help)
+  logout     revoke the session at Salesforce and forget it here
+  demo       run the built-in stand-in Salesforce org on this computer
+
+Environment:
+  LEADDESK_HOME        folder for settings and the encrypted vault (default: the OS config folder)
+  LEADDESK_PASSPHRASE  passphrase for the vault where no OS keychain answers
+  LEADDESK_KEYCHAIN    "off" to use the passphrase even where a keychain exists
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 sign-in required.
+Run "leaddesk COMMAND --help" for a command's flags.
+`
+
+// Run runs one command line (without the program name) and returns the exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	env.defaults()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(env.Stdout, mainUsage)
+		return ExitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "version" {
+		fmt.Fprintf(env.Stdout, "leaddesk %s\n", env.Version)
+		return ExitOK
+	}
+	commands := map[string]func(context.Context, []string, *Env) error{
+		"login": login, "whoami": whoami, "lead": leadCommand, "logout": logout, "demo": demo,
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "leaddesk: unknown command %q.\n\n%s", args[0], mainUsage)
+		return ExitUsage
+	}
+	return report(cmd(ctx, args[1:], &env), &env)
+}
+
+// report prints err as one plain sentence and maps it to an exit code.
+func report(err error, env *Env) int {
+	var usage *usageError
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.As(err, &usage):
+		fmt.Fprintf(env.Stderr, "leaddesk: %s\n", usage.msg)
+		return ExitUsage
+	}
+	line := sfclient.Explain(err)
+	if d := sfclient.Details(err); d != "" {
+		line += " (" + d + ")"
+	}
+	fmt.Fprintln(env.Stderr, line)
+	if errors.Is(err, sfclient.ErrSignInRequired) {
+		fmt.Fprintln(env.Stderr, `Run "leaddesk login" to sign in.`)
+		return ExitSignedIn
+	}
+	return ExitError
+}
+
+// flags makes a flag set whose --help prints usage to stdout and whose errors are usage
+// errors.
+func flags(env *Env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stdout, "Usage: leaddesk %s\n", usage)
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parse parses flags that may stand before or after positional arguments and returns the
+// positional ones, checking their count.
+func parse(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, err
+			}
+			return nil, &usageError{err.Error() + ` (see "leaddesk ` + fs.Name() + ` --help")`}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != positional {
+		return nil, &usageError{fmt.Sprintf("%s takes %d argument(s), got %d (see \"leaddesk %s --help\")", fs.Name(), positional, len(pos), fs.Name())}
+	}
+	return pos, nil
+}
+
+// openProfile opens the profile the environment names.
+func openProfile(env *Env) (*sfclient.Profile, error) {
+	home, err := sfclient.HomeFrom(env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return sfclient.OpenProfile(home, vaultOptions(env))
+}
+
+func vaultOptions(env *Env) vault.Options {
+	return vault.Options{
+		NoKeychain: strings.EqualFold(env.Getenv("LEADDESK_KEYCHAIN"), "off"),
+		Passphrase: func() (string, error) { return env.Getenv("LEADDESK_PASSPHRASE"), nil },
+	}
+}
+
+func client(env *Env) (*sfclient.Client, error) {
+	p, err := openProfile(env)
+	if err != nil {
+		return nil, err
+	}
+	return p.Client(sfclient.ClientOptions{HTTPClient: env.HTTPClient})
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/recordid"
+)
+
+const leadUsage = `Usage:
+  leaddesk lead create --file F          create a lead from a JSON object of Lead fields ("-" reads stdin);
+                                         prints the new 18-character id as the last line
+  leaddesk lead get ID [--fields A,B,…]  print the lead as JSON (ID: 15 or 18 characters, or a Salesforce link)
+  leaddesk lead update ID --file F       change exactly the fields in the JSON object
+`
+
+func leadCommand(ctx context.Context, args []string, env *Env) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(env.Stdout, leadUsage)
+		if len(args) == 0 {
+			return &usageError{"lead needs a sub-command: create, get or update"}
+		}
+		return nil
+	}
+	switch args[0] {
+	case "create":
+		return leadCreate(ctx, args[1:], env)
+	case "get":
+		return leadGet(ctx, args[1:], env)
+	case "update":
+		return leadUpdate(ctx, args[1:], env)
+	}
+	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get or update)", args[0])}
+}
+
+func leadCreate(ctx context.Context, args []string, env *Env) error {
+	fs := flags(env, "lead create", "lead create --file F\n\nF is a JSON object of Lead fields, e.g. {\"LastName\":\"Jimjo\",\"Company\":\"Jimjo Jimmy Jo\"}; \"-\" reads stdin.")
+	file := fs.String("file", "", "JSON file of Lead fields, or - for stdin (required)")
+	allowDup := fs.Bool("allow-duplicate", false, "save even when a duplicate rule that only warns matches")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	fields, err := readFields(*file, env)
+	if err != nil {
+		return err
+	}
+	c, err := client(env)
+	if err != nil {
+		return err
+	}
+	id, err := c.CreateLead(ctx, fields, sfclient.CreateOptions{AllowDuplicates: *allowDup})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+func leadGet(ctx context.Context, args []string, env *Env) error {
+	fs := flags(env, "lead get", "lead get ID [--fields A,B,…]\n\nID is a 15- or 18-character Lead id, or a Salesforce link to the lead.")
+	fieldList := fs.String("fields", "", "comma-separated field API names (default: all)")
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	if _, err := recordid.ParseLead(pos[0]); err != nil {
+		return err
+	}
+	var fields []string
+	for _, f := range strings.Split(*fieldList, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			fields = append(fields, f)
+		}
+	}
+	c, err := client(env)
+	if err != nil {
+		return err
+	}
+	rec, err := c.GetLead(ctx, pos[0], fields)
+	if err != nil {
+		return err
+	}
+	delete(rec, "attributes")
+	out, _ := json.MarshalIndent(rec, "", "  ")
+	fmt.Fprintf(env.Stdout, "%s\n", out)
+	return nil
+}
+
+func leadUpdate(ctx context.Context, args []string, env *Env) error {
+	fs := flags(env, "lead update", "lead update ID --file F\n\nSends exactly the fields in F (a JSON object; \"-\" reads stdin) to the lead.")
+	file := fs.String("file", "", "JSON file of the fields to change, or - for stdin (required)")
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	full, err := recordid.ParseLead(pos[0])
+	if err != nil {
+		return err
+	}
+	fields, err := readFields(*file, env)
+	if err != nil {
+		return err
+	}
+	c, err := client(env)
+	if err != nil {
+		return err
+	}
+	if err := c.UpdateLead(ctx, full, fields, time.Time{}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Updated lead %s\n", full)
+	return nil
+}
+
+// readFields reads a JSON object of Lead fields from a file or stdin, keeping numbers as
+// written.
+func readFields(name string, env *Env) (map[string]any, error) {
+	if name == "" {
+		return nil, &usageError{"--file is required (a JSON file of Lead fields, or - for stdin)"}
+	}
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(io.LimitReader(env.Stdin, 8<<20))
+		name = "standard input"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, &plainError{fmt.Sprintf("Lead Desk could not read %s (%v); check the file name.", name, errors.Unwrap(err))}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var fields map[string]any
+	if err := dec.Decode(&fields); err != nil || fields == nil {
+		return nil, &plainError{fmt.Sprintf("%s is not a JSON object of Lead fields (%s); write it like {\"LastName\": \"Jimjo\", \"Company\": \"Jimjo Jimmy Jo\"}.", name, jsonProblem(err))}
+	}
+	if dec.More() {
+		return nil, &plainError{fmt.Sprintf("%s holds more than one JSON value; give one object of Lead fields.", name)}
+	}
+	return fields, nil
+}
+
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return "it is null"
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("syntax error at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return "it is a " + typ.Value + ", not an object"
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return "it is empty or cut short"
+	}
+	return "it cannot be read"
+}
