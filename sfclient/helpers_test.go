@@ -2,9 +2,7 @@ package sfclient_test
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -18,13 +16,11 @@ import (
 // freeRedirect returns a loopback redirect URI on a port nothing listens on.
 func freeRedirect(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	u, err := sftest.FreeRedirectURI()
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	return fmt.Sprintf("http://localhost:%d/OauthRedirect", port)
+	return u
 }
 
 // browser plays the person's browser: it loads the URL and follows every redirect, back to

@@ -3,9 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -34,12 +32,10 @@ type desk struct {
 }
 
 func newDesk(t *testing.T, opts sftest.Options) *desk {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	redirect, err := sftest.FreeRedirectURI()
 	if err != nil {
 		t.Fatal(err)
 	}
-	redirect := fmt.Sprintf("http://localhost:%d/OauthRedirect", ln.Addr().(*net.TCPAddr).Port)
-	ln.Close()
 	opts.RedirectURIs = []string{redirect}
 	return &desk{t: t, home: t.TempDir(), org: sftest.New(t, opts), redirect: redirect}
 }

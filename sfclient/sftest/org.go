@@ -210,6 +210,10 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	o.mu.Unlock()
 }
 
+const termsPage = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Terms — demo</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:3em auto"><h1>Terms and conditions (demo)</h1>
+<p>This page stands in for Mazo Capital Solutions' terms and conditions, which the applicant agrees to before a lead is sent.</p></body></html>`
+
 const outagePage = `<!DOCTYPE html><html><head><title>Service Unavailable</title><style>body{font-family:sans-serif}</style></head>
 <body><h1>Service Unavailable</h1><p>This Salesforce instance is down for scheduled maintenance. Please try again later.</p></body></html>`
 
@@ -226,6 +230,9 @@ func (o *Org) route(w http.ResponseWriter, r *http.Request) {
 		o.revoke(w, r)
 	case p == "/services/oauth2/userinfo":
 		o.userinfo(w, r)
+	case p == "/terms":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, termsPage)
 	case p == "/services/data" || p == "/services/data/":
 		o.versions(w, r)
 	case strings.HasPrefix(p, "/services/data/v"):
