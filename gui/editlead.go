@@ -1,0 +1,270 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/recordid"
+)
+
+// editPanel is the Edit lead tab: load a lead by id or link, change it, save only what changed.
+type editPanel struct {
+	u        *UI
+	idEntry  *widget.Entry
+	idErr    *widget.Label
+	form     *leadForm
+	heading  *widget.Label
+	saveB    *widget.Button
+	loadedID string
+	loaded   lead.Values
+	since    time.Time // the lead's LastModifiedDate when loaded
+	conflict dialog.Dialog
+	choices  map[string]*widget.RadioGroup
+	content  fyne.CanvasObject
+}
+
+func newEditPanel(u *UI) *editPanel {
+	p := &editPanel{u: u, form: newLeadForm(u.opts.Now)}
+	p.idEntry = widget.NewEntry()
+	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
+	p.idEntry.OnSubmitted = func(string) { p.load() }
+	p.idErr = widget.NewLabel("")
+	p.idErr.Importance = widget.DangerImportance
+	p.idErr.Hide()
+	load := widget.NewButton("Load", p.load)
+	p.heading = widget.NewLabel("Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter.")
+	p.heading.Wrapping = fyne.TextWrapWord
+	p.saveB = widget.NewButton("Save changes", p.save)
+	p.saveB.Importance = widget.HighImportance
+	p.saveB.Disable()
+	p.form.onChange = p.markEdits
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
+	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
+		container.NewVScroll(container.NewPadded(p.form.content)))
+	return p
+}
+
+// dirty reports unsaved changes.
+func (p *editPanel) dirty() bool {
+	return p.loadedID != "" && len(lead.Changes(p.loaded, p.form.values())) > 0
+}
+
+// markEdits tags each changed field and enables Save only when something changed.
+func (p *editPanel) markEdits() {
+	if p.loadedID == "" {
+		return
+	}
+	changes := lead.Changes(p.loaded, p.form.values())
+	for name, in := range p.form.inputs {
+		_, changed := changes[name]
+		in.showEdited(changed)
+	}
+	if len(changes) > 0 {
+		p.saveB.Enable()
+	} else {
+		p.saveB.Disable()
+	}
+}
+
+// open shows the Edit tab and loads id, asking first when edits would be lost.
+func (p *editPanel) open(id string) {
+	p.u.tabs.Select(p.u.tabs.Items[1])
+	p.idEntry.SetText(id)
+	p.load()
+}
+
+func (p *editPanel) load() {
+	id, err := recordid.ParseLead(p.idEntry.Text)
+	if err != nil {
+		p.idErr.SetText(sfclient.Explain(err))
+		p.idErr.Show()
+		return
+	}
+	p.idErr.Hide()
+	p.idEntry.SetText(id)
+	if p.dirty() && id != p.loadedID {
+		dialog.ShowConfirm("Unsaved changes", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", func(ok bool) {
+			if ok {
+				p.fetch(id)
+			}
+		}, p.u.win)
+		return
+	}
+	p.fetch(id)
+}
+
+func (p *editPanel) fetch(id string) {
+	var rec sfclient.Record
+	p.u.call("Loading the lead…", func(ctx context.Context, c *sfclient.Client) error {
+		var err error
+		rec, err = c.GetLead(ctx, id, nil)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.show(id, rec)
+	})
+}
+
+func (p *editPanel) show(id string, rec sfclient.Record) {
+	v := lead.Values{}
+	for _, f := range lead.Fields {
+		if s := lead.Display(f.Name, rec[f.Name]); s != "" {
+			v[f.Name] = s
+		}
+	}
+	p.since, _ = rec.LastModified()
+	p.loadedID, p.loaded = id, v
+	p.form.setValues(v)
+	p.heading.SetText(joinNonEmpty(v["FirstName"], v["LastName"]) + " · " + v["Company"] + " · last changed " + p.since.Local().Format("01/02/2006 15:04"))
+	p.markEdits()
+}
+
+// save sends only the changed fields, guarded by the LastModifiedDate seen at load.
+func (p *editPanel) save() {
+	if p.loadedID == "" || !p.dirty() {
+		return
+	}
+	if !p.form.check() {
+		return
+	}
+	p.send(lead.Changes(p.loaded, p.form.values()), p.since)
+}
+
+func (p *editPanel) send(changes map[string]any, since time.Time) {
+	id := p.loadedID
+	p.u.call("Saving…", func(ctx context.Context, c *sfclient.Client) error {
+		return c.UpdateLead(ctx, id, changes, since)
+	}, func(err error) {
+		var api *sfclient.APIError
+		switch {
+		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
+			p.showConflict(changes)
+		case err != nil:
+			p.form.markRefused(err)
+			p.u.showError(err)
+		default:
+			p.saved()
+		}
+	})
+}
+
+func (p *editPanel) saved() {
+	id := p.loadedID
+	p.loaded = p.form.values() // so a reload failure does not count as unsaved
+	p.fetch(id)
+	p.u.toast("Saved")
+}
+
+// showConflict reads the lead again and shows, field by field, Salesforce's value beside the
+// person's, letting them keep theirs or take the server's before saving again.
+func (p *editPanel) showConflict(mine map[string]any) {
+	id := p.loadedID
+	var rec sfclient.Record
+	p.u.call("Someone else changed this lead; reading their version…", func(ctx context.Context, c *sfclient.Client) error {
+		var err error
+		rec, err = c.GetLead(ctx, id, nil)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.conflictDialog(rec, mine)
+	})
+}
+
+func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
+	typed := p.form.values()
+	names := make([]string, 0, len(mine))
+	for n := range mine {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	grid := container.NewGridWithColumns(4, bold("Field"), bold("In Salesforce now"), bold("Yours"), bold("Keep"))
+	p.choices = map[string]*widget.RadioGroup{}
+	for _, n := range names {
+		f, _ := lead.ByName(n)
+		server, yours := lead.Display(n, rec[n]), typed[n]
+		if f.Sensitive {
+			server, yours = mask(server), mask(yours)
+		}
+		choice := widget.NewRadioGroup([]string{"Yours", "Theirs"}, nil)
+		choice.Horizontal = true
+		choice.SetSelected("Yours")
+		p.choices[n] = choice
+		grid.Add(widget.NewLabel(f.Label))
+		grid.Add(widget.NewLabel(orDash(server)))
+		grid.Add(widget.NewLabel(orDash(yours)))
+		grid.Add(choice)
+	}
+	intro := wrapped("Someone changed this lead in Salesforce after you opened it. For each field you edited, choose which value to keep; fields you did not edit keep their new values from Salesforce.")
+	p.conflict = dialog.NewCustomConfirm("Changed by someone else", "Save my choices", "Cancel", container.NewVBox(intro, grid), func(ok bool) {
+		if ok {
+			p.resolve(rec, mine)
+		}
+	}, p.u.win)
+	p.conflict.Resize(fyne.NewSize(760, 160+40*float32(len(names))))
+	p.conflict.Show()
+}
+
+// resolve adopts the server's version, re-applies the edits the person keeps, and saves them
+// against the server's new LastModifiedDate.
+func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
+	typed := p.form.values()
+	p.show(p.loadedID, rec)
+	keep := lead.Values{}
+	for k, v := range p.loaded {
+		keep[k] = v
+	}
+	for n, choice := range p.choices {
+		if choice.Selected == "Yours" {
+			keep[n] = typed[n]
+		}
+	}
+	p.form.setValues(keep)
+	p.markEdits()
+	if changes := lead.Changes(p.loaded, keep); len(changes) > 0 {
+		p.send(changes, p.since)
+	}
+}
+
+// confirmLeave warns when the person leaves the tab with unsaved changes; the edits stay.
+func (p *editPanel) confirmLeave() {
+	dialog.ShowConfirm("Unsaved changes", "The lead you were editing has unsaved changes. Go back and save them?", func(back bool) {
+		if back {
+			p.u.tabs.Select(p.u.tabs.Items[1])
+		}
+	}, p.u.win)
+}
+
+func bold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// mask hides all but the last four characters of a sensitive value.
+func mask(s string) string {
+	if len(s) <= 4 {
+		return orDash(s)
+	}
+	return "•••" + s[len(s)-4:]
+}

@@ -1,0 +1,173 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
+)
+
+// newLeadPanel is the New lead tab.
+type newLeadPanel struct {
+	u        *UI
+	form     *leadForm
+	terms    *widget.Check
+	termsErr *widget.Label
+	submitB  *widget.Button
+	result   *fyne.Container
+	lastID   string
+	// submission is the id of the lead being typed, fixed at its first submit, so that sending
+	// the same lead again after a failure can be recognised.
+	submission string
+	content    fyne.CanvasObject
+}
+
+func newNewLeadPanel(u *UI) *newLeadPanel {
+	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
+	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
+	termsLink := widget.NewHyperlink("these terms", nil)
+	termsLink.OnTapped = func() { p.openTerms() }
+	p.termsErr = widget.NewLabel("The applicant must agree to the terms before the lead is sent.")
+	p.termsErr.Importance = widget.DangerImportance
+	p.termsErr.Hide()
+	p.submitB = widget.NewButton("Submit lead", p.submit)
+	p.submitB.Importance = widget.HighImportance
+	clear := widget.NewButton("Clear form", func() {
+		dialog.ShowConfirm("Clear the form", "Remove everything typed in this lead?", func(ok bool) {
+			if ok {
+				p.reset()
+			}
+		}, u.win)
+	})
+	p.result = container.NewVBox()
+	footer := container.NewVBox(container.NewHBox(p.terms, termsLink), p.termsErr,
+		container.NewHBox(p.submitB, clear), p.result)
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(p.form.content, footer)))
+	return p
+}
+
+func (p *newLeadPanel) openTerms() {
+	st, _ := p.u.currentSettings()
+	if st.TermsURL == "" {
+		p.u.showError(&sfclient.SettingsError{Setting: "The terms page", Problem: "is not set; enter the address Mazo gave you in Settings"})
+		return
+	}
+	openInBrowser(p.u, st.TermsURL)
+}
+
+// fillDealerDefaults puts the dealer's fields from settings into empty boxes.
+func (p *newLeadPanel) fillDealerDefaults(st sfclient.Settings) {
+	defaults := map[string]string{"Dealer_ID__c": st.DealerID, "Account__c": st.AccountID, "OwnerId": st.OwnerID,
+		"Lead_Type__c": st.LeadType, "Status": "New"}
+	if defaults["Lead_Type__c"] == "" {
+		defaults["Lead_Type__c"] = "Vendor Lead"
+	}
+	for name, v := range defaults {
+		if in := p.form.inputs[name]; in != nil && in.text() == "" {
+			in.setText(v)
+		}
+	}
+}
+
+func (p *newLeadPanel) reset() {
+	p.form.setValues(nil)
+	p.terms.SetChecked(false)
+	p.termsErr.Hide()
+	p.submission = ""
+	st, _ := p.u.currentSettings()
+	p.fillDealerDefaults(st)
+}
+
+// submit checks the form, then creates the lead. Nothing is sent until every check passes.
+func (p *newLeadPanel) submit() {
+	ok := p.form.check()
+	if !p.terms.Checked {
+		p.termsErr.Show()
+		ok = false
+	}
+	if !ok {
+		return
+	}
+	p.send(false)
+}
+
+func (p *newLeadPanel) send(allowDuplicates bool) {
+	if p.submission == "" {
+		p.submission = lead.NewSubmissionID()
+	}
+	payload := lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.opts.Now(), ID: p.submission})
+	var id string
+	p.u.call("Sending the lead to Salesforce…", func(ctx context.Context, c *sfclient.Client) error {
+		var err error
+		id, err = c.CreateLead(ctx, payload, sfclient.CreateOptions{AllowDuplicates: allowDuplicates})
+		return err
+	}, func(err error) {
+		var api *sfclient.APIError
+		switch {
+		case errors.As(err, &api) && api.Duplicates != nil:
+			p.showDuplicates(api)
+		case err != nil:
+			p.form.markRefused(err)
+			p.u.showError(err)
+		default:
+			p.created(id)
+		}
+	})
+}
+
+func (p *newLeadPanel) created(id string) {
+	p.lastID = id
+	company := p.form.inputs["Company"].text()
+	p.reset()
+	instance := ""
+	if p.u.client != nil {
+		instance = p.u.client.Session().InstanceURL
+	}
+	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
+	p.result.Objects = []fyne.CanvasObject{widget.NewCard("Lead created", "for "+company, container.NewVBox(
+		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
+		container.NewHBox(
+			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
+			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
+			widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }),
+		)))}
+	p.result.Refresh()
+}
+
+// showDuplicates lists the leads Salesforce matched; when its rule allows, the person may
+// send this one anyway.
+func (p *newLeadPanel) showDuplicates(api *sfclient.APIError) {
+	list := container.NewVBox(wrapped(sfclient.Explain(api)))
+	var d dialog.Dialog
+	for _, id := range api.Duplicates.MatchIDs {
+		list.Add(container.NewHBox(widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+			widget.NewButton("Open to edit", func() { d.Hide(); p.u.edit.open(id) })))
+	}
+	buttons := container.NewHBox(widget.NewButton("Go back", func() { d.Hide() }))
+	if api.Duplicates.AllowSave {
+		send := widget.NewButton("Send anyway", func() { d.Hide(); p.send(true) })
+		send.Importance = widget.WarningImportance
+		buttons.Add(send)
+	}
+	list.Add(buttons)
+	d = dialog.NewCustomWithoutButtons("Possible duplicate", list, p.u.win)
+	p.u.duplicates = d
+	d.Show()
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,251 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/vault"
+)
+
+// Login URL choices.
+const (
+	loginProduction = "Production (login.salesforce.com)"
+	loginSandbox    = "Sandbox (test.salesforce.com)"
+	loginCustom     = "My Domain or other address"
+)
+
+// settingsPanel is the Settings tab: the connection, dealer defaults and the stored tokens.
+type settingsPanel struct {
+	u                                    *UI
+	loginKind                            *widget.Select
+	loginURL, clientID, secret, redirect *widget.Entry
+	apiVersion, dealerID, account, owner *widget.Entry
+	leadType                             *widget.SelectEntry
+	termsURL                             *widget.Entry
+	status                               *widget.Label
+	content                              fyne.CanvasObject
+}
+
+func newSettingsPanel(u *UI) *settingsPanel {
+	p := &settingsPanel{u: u}
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	p.loginURL = entry("https://yourcompany.my.salesforce.com")
+	p.loginKind = widget.NewSelect([]string{loginProduction, loginSandbox, loginCustom}, func(kind string) {
+		if kind == loginCustom {
+			p.loginURL.Enable()
+		} else {
+			p.loginURL.Disable()
+		}
+	})
+	p.clientID = entry("the consumer key Mazo sent you")
+	p.secret = widget.NewPasswordEntry()
+	p.secret.SetPlaceHolder("only if Mazo gave you one")
+	p.redirect = entry(sfclient.DefaultRedirectURI)
+	p.apiVersion = entry("newest the org offers")
+	p.dealerID = entry("your Account id at Mazo (001…)")
+	p.account = entry("001…")
+	p.owner = entry("005…")
+	p.leadType = widget.NewSelectEntry([]string{"Vendor Lead", "Dealer Lead", "Direct"})
+	p.termsURL = entry("https://… Mazo's terms and conditions page")
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+
+	connection := widget.NewForm(
+		widget.NewFormItem("Salesforce", p.loginKind),
+		widget.NewFormItem("Login address", p.loginURL),
+		widget.NewFormItem("Consumer key", p.clientID),
+		widget.NewFormItem("Consumer secret", p.secret),
+		widget.NewFormItem("Redirect URI", p.redirect),
+		widget.NewFormItem("API version", p.apiVersion),
+	)
+	dealer := widget.NewForm(
+		widget.NewFormItem("Dealer ID", p.dealerID),
+		widget.NewFormItem("Account", p.account),
+		widget.NewFormItem("Lead owner", p.owner),
+		widget.NewFormItem("Lead type", p.leadType),
+		widget.NewFormItem("Terms page", p.termsURL),
+	)
+	saveB := widget.NewButton("Save settings", p.save)
+	saveB.Importance = widget.HighImportance
+	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test))
+	session := container.NewVBox(p.status, container.NewHBox(
+		widget.NewButton("Sign out", p.signOut),
+		widget.NewButton("Forget everything on this computer", p.forget)))
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard("Connection", "From your Mazo representative", connection),
+		widget.NewCard("Dealer", "Filled into every new lead", dealer),
+		buttons,
+		widget.NewCard("Sign-in on this computer", "", session))))
+	return p
+}
+
+// load fills the panel from the profile (after it opened).
+func (p *settingsPanel) load() {
+	st, err := p.u.profile.Settings()
+	if err != nil {
+		p.u.showError(err)
+	}
+	secret, _ := p.u.profile.ClientSecret()
+	p.u.cfg = st
+	switch st.Login() {
+	case sfclient.ProductionLoginURL:
+		p.loginKind.SetSelected(loginProduction)
+	case sfclient.SandboxLoginURL:
+		p.loginKind.SetSelected(loginSandbox)
+	default:
+		p.loginKind.SetSelected(loginCustom)
+	}
+	p.loginURL.SetText(st.Login())
+	p.clientID.SetText(st.ClientID)
+	p.secret.SetText(secret)
+	p.redirect.SetText(st.RedirectURI)
+	p.apiVersion.SetText(st.APIVersion)
+	p.dealerID.SetText(st.DealerID)
+	p.account.SetText(st.AccountID)
+	p.owner.SetText(st.OwnerID)
+	p.leadType.SetText(st.LeadType)
+	p.termsURL.SetText(st.TermsURL)
+	p.u.newLead.fillDealerDefaults(st)
+	p.showStatus()
+}
+
+func (p *settingsPanel) read() sfclient.Settings {
+	st := sfclient.Settings{
+		ClientID: strings.TrimSpace(p.clientID.Text), RedirectURI: strings.TrimSpace(p.redirect.Text),
+		APIVersion: strings.TrimPrefix(strings.TrimSpace(p.apiVersion.Text), "v"),
+		DealerID:   strings.TrimSpace(p.dealerID.Text), AccountID: strings.TrimSpace(p.account.Text),
+		OwnerID: strings.TrimSpace(p.owner.Text), LeadType: strings.TrimSpace(p.leadType.Text),
+		TermsURL: strings.TrimSpace(p.termsURL.Text),
+	}
+	switch p.loginKind.Selected {
+	case loginSandbox:
+		st.LoginURL = sfclient.SandboxLoginURL
+	case loginCustom:
+		st.LoginURL = strings.TrimSpace(p.loginURL.Text)
+	}
+	return st
+}
+
+// save stores the settings (the secret in the vault) after checking them.
+func (p *settingsPanel) save() {
+	if p.u.profile == nil {
+		return
+	}
+	st, secret := p.read(), p.secret.Text
+	if err := st.Validate(); err != nil {
+		p.u.showError(err)
+		return
+	}
+	p.u.jobs.run(context.Background(), func(context.Context) error {
+		if err := p.u.profile.SaveSettings(st); err != nil {
+			return err
+		}
+		return p.u.profile.SetClientSecret(secret)
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.u.cfg = st
+		p.u.newLead.fillDealerDefaults(st)
+		if p.u.client != nil {
+			p.u.connect() // a pinned API version takes effect now
+		}
+		p.u.toast("Settings saved")
+	})
+}
+
+// test checks the connection with a userinfo call.
+func (p *settingsPanel) test() {
+	var info sfclient.UserInfo
+	p.u.call("Testing the connection…", func(ctx context.Context, c *sfclient.Client) error {
+		var err error
+		info, err = c.UserInfo(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.u.toast("Connected as " + info.Name + " (" + info.Username + ")")
+	})
+}
+
+// showStatus says who is signed in, since when, where the encrypted file lives and where its
+// key comes from. Tokens are never shown.
+func (p *settingsPanel) showStatus() {
+	if p.u.profile == nil {
+		return
+	}
+	key := "the OS keychain"
+	if p.u.profile.Vault.KeySource() == vault.SourcePassphrase {
+		key = "your passphrase (no OS keychain is available)"
+	}
+	where := "Encrypted file: " + p.u.profile.Vault.Path() + "\nKey: " + key
+	if p.u.client == nil {
+		p.status.SetText("Not signed in.\n" + where)
+		return
+	}
+	s := p.u.client.Session()
+	p.status.SetText("Signed in as " + s.DisplayName + " (" + s.Username + ") since " + s.SignedInAt.Local().Format("01/02/2006 15:04") +
+		"\nOrg: " + s.InstanceURL + " · API v" + s.APIVersion + "\n" + where)
+}
+
+func (p *settingsPanel) signOut() {
+	if p.u.profile == nil {
+		return
+	}
+	p.u.busy("Signing out…", func(ctx context.Context) error {
+		return p.u.profile.SignOut(ctx, p.u.opts.HTTPClient)
+	}, func(err error) {
+		p.u.connect()
+		p.showStatus()
+		if errors.Is(err, sfclient.ErrRevokeFailed) {
+			p.u.showError(&notice{"Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it."})
+			return
+		}
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.u.toast("Signed out")
+	})
+}
+
+// forget deletes everything Lead Desk keeps on this computer, after confirmation.
+func (p *settingsPanel) forget() {
+	dialog.ShowConfirm("Forget everything", "Sign out and delete the settings, the saved sign-in and its key from this computer?", func(ok bool) {
+		if !ok || p.u.profile == nil {
+			return
+		}
+		home, noKeychain := p.u.profile.Home, p.u.opts.Vault.NoKeychain
+		p.u.busy("Forgetting…", func(ctx context.Context) error {
+			p.u.profile.SignOut(ctx, p.u.opts.HTTPClient)
+			return sfclient.Forget(home, noKeychain)
+		}, func(err error) {
+			if err != nil && !errors.Is(err, os.ErrNotExist) {
+				p.u.showError(err)
+			}
+			p.u.client, p.u.profile = nil, nil
+			p.u.openProfile(p.u.opts.Vault)
+		})
+	}, p.u.win)
+}
+
+// notice is an error whose text is already the sentence to show.
+type notice struct{ sentence string }
+
+func (n *notice) Error() string { return n.sentence }
+func (n *notice) Plain() string { return n.sentence }
