@@ -32,6 +32,8 @@ type Options struct {
 	HTTPClient  *http.Client // nil means sfclient's defaults
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
+
+	uiLoop chan func() // tests: results are run by the test itself (see worker.drain)
 }
 
 // UI is the running window.
@@ -45,6 +47,7 @@ type UI struct {
 	client  *sfclient.Client
 
 	status         *widget.Label
+	note           *widget.Label // the last confirmation ("Saved")
 	signInButton   *widget.Button
 	tabs           *container.AppTabs
 	newLead        *newLeadPanel
@@ -56,6 +59,7 @@ type UI struct {
 	lastError      string // the last error sentence shown, for tests and support
 	passphrase     *widget.Entry
 	duplicates     dialog.Dialog
+	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	cfg            sfclient.Settings
 	lastToast      string
 }
@@ -70,11 +74,15 @@ func New(a fyne.App, opts Options) *UI {
 		opts.Title = "Lead Desk"
 	}
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
+	u.jobs.loop = opts.uiLoop
 	u.status = widget.NewLabel("Opening…")
 	u.signInButton = widget.NewButton("Sign in", func() { u.signIn(nil) })
 	u.signInButton.Importance = widget.HighImportance
+	u.note = widget.NewLabel("")
+	u.note.Importance = widget.SuccessImportance
+	u.note.Hide()
 	header := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Lead Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		u.signInButton, u.status)
+		container.NewHBox(u.note, u.signInButton), u.status)
 
 	u.newLead = newNewLeadPanel(u)
 	u.edit = newEditPanel(u)
@@ -228,11 +236,13 @@ func (u *UI) call(what string, action func(ctx context.Context, c *sfclient.Clie
 			u.client = nil
 			u.status.SetText("Session ended: sign in again")
 			u.signInButton.Show()
-			dialog.ShowConfirm("Sign in again", sfclient.Explain(err)+"\n\nSign in now?", func(ok bool) {
+			u.reauth = dialog.NewConfirm("Sign in again", sfclient.Explain(err)+"\n\nSign in now?", func(ok bool) {
+				u.reauth = nil
 				if ok {
 					u.signIn(func() { u.call(what, action, done) })
 				}
 			}, u.win)
+			u.reauth.Show()
 			return
 		}
 		done(err)
@@ -278,18 +288,11 @@ func openInBrowser(u *UI, raw string) {
 // currentSettings returns the settings as last loaded or saved.
 func (u *UI) currentSettings() (sfclient.Settings, error) { return u.cfg, nil }
 
-// toast shows a short confirmation in the header.
+// toast shows a short confirmation in the header, with its time, until the next one.
 func (u *UI) toast(text string) {
 	u.lastToast = text
-	u.app.SendNotification(fyne.NewNotification("Lead Desk", text))
-	u.status.SetText(text)
-	time.AfterFunc(4*time.Second, func() {
-		fyne.Do(func() {
-			if u.status.Text == text {
-				u.refreshStatus()
-			}
-		})
-	})
+	u.note.SetText("✓ " + text + " · " + u.opts.Now().Format("15:04"))
+	u.note.Show()
 }
 
 func (u *UI) refreshStatus() {

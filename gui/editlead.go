@@ -28,7 +28,7 @@ type editPanel struct {
 	loadedID string
 	loaded   lead.Values
 	since    time.Time // the lead's LastModifiedDate when loaded
-	conflict dialog.Dialog
+	conflict *dialog.ConfirmDialog
 	choices  map[string]*widget.RadioGroup
 	content  fyne.CanvasObject
 }

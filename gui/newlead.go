@@ -130,7 +130,7 @@ func (p *newLeadPanel) created(id string) {
 	if p.u.client != nil {
 		instance = p.u.client.Session().InstanceURL
 	}
-	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
+	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	p.result.Objects = []fyne.CanvasObject{widget.NewCard("Lead created", "for "+company, container.NewVBox(
 		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
 		container.NewHBox(

@@ -73,7 +73,7 @@ func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
 		var err error
 		sess, err = in.Login(ctx, sfclient.LoginOptions{
 			OpenBrowser: u.opts.OpenBrowser,
-			OnURL:       func(address string) { fyne.Do(func() { sd.url.SetText(address) }) },
+			OnURL:       func(address string) { u.jobs.post(func() { sd.url.SetText(address) }) },
 		})
 		if err == nil {
 			err = u.profile.SaveSession(sess)
