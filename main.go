@@ -44,7 +44,7 @@ func runWindow(demo bool) error {
 		defer stop()
 		title = "Lead Desk — demo org"
 	}
-	u := gui.New(app.NewWithID("com.mazocapital.leaddesk"), gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title})
+	u := gui.New(app.NewWithID("com.mazocapital.leaddesk"), gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version})
 	u.Window().ShowAndRun()
 	return nil
 }

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -32,6 +31,7 @@ type Options struct {
 	HTTPClient  *http.Client // nil means sfclient's defaults
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
+	Version     string // shown in About
 
 	uiLoop chan func() // tests: results are run by the test itself (see worker.drain)
 }
@@ -99,7 +99,7 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(fyne.NewSize(900, 760))
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.save() })
+	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape && u.cancelProgress != nil {
 			u.cancelProgress()

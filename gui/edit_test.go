@@ -51,7 +51,8 @@ func TestEditLoadsByPastedLinkAndSendsOnlyTheChangedField(t *testing.T) {
 	phone := h.u.edit.form.inputs["Phone"]
 	phone.setText("")
 	test.Type(phone.entry, "(555) 555-0199")
-	if phone.problem.Text != editedMark || h.u.edit.saveB.Disabled() {
+	phone.entry.FocusLost()
+	if phone.problem.Text != editedMark || !phone.problem.Visible() || h.u.edit.saveB.Disabled() {
 		t.Fatalf("edited field not marked (%q) or Save disabled", phone.problem.Text)
 	}
 	h.org.ResetLog()

@@ -1,11 +1,14 @@
 package gui
 
 import (
+	"image/color"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -116,7 +119,7 @@ var placeholders = map[string]string{
 // newLeadForm builds the sections of DESIGN.md §6; Owner 2 is folded until needed.
 func newLeadForm(now func() time.Time) *leadForm {
 	f := &leadForm{inputs: map[string]*input{}, now: now}
-	sections := map[lead.Section]*widget.Form{}
+	sections := map[lead.Section]*fyne.Container{}
 	var sectionOrder []lead.Section
 	for _, fld := range lead.Fields {
 		if fld.Section == lead.SetByApp || fld.Kind == lead.Boolean {
@@ -137,7 +140,12 @@ func newLeadForm(now func() time.Time) *leadForm {
 				in.entry.Wrapping = fyne.TextWrapWord
 				in.entry.SetMinRowsVisible(3)
 			}
-			in.entry.onLeave = func() { in.showProblem(lead.Check(fld.Name, in.entry.Text, f.now())) }
+			in.entry.onLeave = func() {
+				in.showProblem(lead.Check(fld.Name, in.entry.Text, f.now()))
+				if f.onChange != nil {
+					f.onChange() // the edit panel puts its "Edited" mark back
+				}
+			}
 			in.entry.OnChanged = func(string) { f.changed(in) }
 		}
 		label := fld.Label
@@ -146,7 +154,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 		}
 		form, ok := sections[fld.Section]
 		if !ok {
-			form = widget.NewForm()
+			form = container.New(layout.NewFormLayout())
 			sections[fld.Section] = form
 			sectionOrder = append(sectionOrder, fld.Section)
 		}
@@ -154,7 +162,8 @@ func newLeadForm(now func() time.Time) *leadForm {
 		if in.choice != nil {
 			w = in.choice
 		}
-		form.Append(label, container.NewVBox(w, in.problem))
+		form.Add(fieldLabel(label))
+		form.Add(container.NewVBox(w, in.problem))
 		f.inputs[fld.Name] = in
 		f.order = append(f.order, in)
 	}
@@ -169,6 +178,17 @@ func newLeadForm(now func() time.Time) *leadForm {
 	}
 	f.content = container.NewVBox(parts...)
 	return f
+}
+
+// labelWidth is the one label column every section shares, so labels line up down the form.
+const labelWidth = 200
+
+// fieldLabel is a right-aligned label of the shared column width.
+func fieldLabel(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(labelWidth, 0))
+	return container.NewStack(spacer, l)
 }
 
 func (f *leadForm) changed(in *input) {

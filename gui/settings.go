@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -62,20 +63,20 @@ func newSettingsPanel(u *UI) *settingsPanel {
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 
-	connection := widget.NewForm(
-		widget.NewFormItem("Salesforce", p.loginKind),
-		widget.NewFormItem("Login address", p.loginURL),
-		widget.NewFormItem("Consumer key", p.clientID),
-		widget.NewFormItem("Consumer secret", p.secret),
-		widget.NewFormItem("Redirect URI", p.redirect),
-		widget.NewFormItem("API version", p.apiVersion),
+	connection := container.New(layout.NewFormLayout(),
+		fieldLabel("Salesforce"), p.loginKind,
+		fieldLabel("Login address"), p.loginURL,
+		fieldLabel("Consumer key"), p.clientID,
+		fieldLabel("Consumer secret"), p.secret,
+		fieldLabel("Redirect URI"), p.redirect,
+		fieldLabel("API version"), p.apiVersion,
 	)
-	dealer := widget.NewForm(
-		widget.NewFormItem("Dealer ID", p.dealerID),
-		widget.NewFormItem("Account", p.account),
-		widget.NewFormItem("Lead owner", p.owner),
-		widget.NewFormItem("Lead type", p.leadType),
-		widget.NewFormItem("Terms page", p.termsURL),
+	dealer := container.New(layout.NewFormLayout(),
+		fieldLabel("Dealer ID"), p.dealerID,
+		fieldLabel("Account"), p.account,
+		fieldLabel("Lead owner"), p.owner,
+		fieldLabel("Lead type"), p.leadType,
+		fieldLabel("Terms page"), p.termsURL,
 	)
 	saveB := widget.NewButton("Save settings", p.save)
 	saveB.Importance = widget.HighImportance
