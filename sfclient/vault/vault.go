@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -173,6 +174,9 @@ func (v *Vault) derive(opts Options) error {
 		return fmt.Errorf("derive the key: %w", err)
 	}
 	v.key = key
+	// scrypt's work area (128·N·r bytes, 32 MiB by default) is garbage now; hand it back to
+	// the OS at once instead of keeping it resident for minutes in a long-running window.
+	debug.FreeOSMemory()
 	return nil
 }
 

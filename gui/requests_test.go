@@ -1,0 +1,61 @@
+package gui
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"leaddesk/sfclient/sftest"
+)
+
+// dataRequests lists the data-API requests the org saw since the last reset, as "METHOD
+// last-path-part status".
+func (h *harness) dataRequests() []string {
+	var out []string
+	for _, r := range h.org.Requests() {
+		if strings.HasPrefix(r.Path, "/services/data/v") {
+			parts := strings.Split(r.Path, "/")
+			out = append(out, r.Method+" "+parts[len(parts)-1]+" "+http.StatusText(r.Status))
+		}
+	}
+	h.org.ResetLog()
+	return out
+}
+
+func TestEachActionCostsOneRequest(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	if got := h.dataRequests(); len(got) != 1 || got[0] != "GET describe OK" {
+		t.Fatalf("sign-in: %v, want one describe", got)
+	}
+
+	h.fill(h.u.newLead.form, minimal)
+	test.Tap(h.u.newLead.terms)
+	test.Tap(h.u.newLead.submitB)
+	h.u.jobs.drain()
+	if got := h.dataRequests(); len(got) != 1 || got[0] != "POST Lead Created" {
+		t.Fatalf("create: %v", got)
+	}
+
+	h.load(h.u.newLead.lastID)
+	if got := h.dataRequests(); len(got) != 1 || !strings.HasPrefix(got[0], "GET 00Q") {
+		t.Fatalf("load: %v", got)
+	}
+
+	h.u.edit.form.inputs["Title"].setText("Owner")
+	h.u.save()
+	h.u.jobs.drain()
+	got := h.dataRequests()
+	if len(got) != 2 || !strings.HasPrefix(got[0], "PATCH 00Q") || !strings.HasPrefix(got[1], "GET 00Q") {
+		t.Fatalf("save: %v, want one PATCH and the reload", got)
+	}
+
+	// The next start revalidates the cached describe instead of downloading it.
+	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), uiLoop: make(chan func())})
+	again.jobs.drain()
+	if got := h.dataRequests(); len(got) != 1 || got[0] != "GET describe Not Modified" {
+		t.Fatalf("restart: %v, want one 304 describe", got)
+	}
+}
