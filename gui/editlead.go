@@ -104,8 +104,13 @@ func (p *editPanel) load() {
 }
 
 func (p *editPanel) fetch(id string) {
+	p.read(id, "Loading the lead…", func(rec sfclient.Record) { p.show(id, rec) })
+}
+
+// read loads the whole lead behind the progress dialog and hands it to then; errors are shown.
+func (p *editPanel) read(id, what string, then func(sfclient.Record)) {
 	var rec sfclient.Record
-	p.u.call("Loading the lead…", func(ctx context.Context, c *sfclient.Client) error {
+	p.u.call(what, func(ctx context.Context, c *sfclient.Client) error {
 		var err error
 		rec, err = c.GetLead(ctx, id, nil)
 		return err
@@ -114,7 +119,7 @@ func (p *editPanel) fetch(id string) {
 			p.u.showError(err)
 			return
 		}
-		p.show(id, rec)
+		then(rec)
 	})
 }
 
@@ -171,17 +176,7 @@ func (p *editPanel) saved() {
 // showConflict reads the lead again and shows, field by field, Salesforce's value beside the
 // person's, letting them keep theirs or take the server's before saving again.
 func (p *editPanel) showConflict(mine map[string]any) {
-	id := p.loadedID
-	var rec sfclient.Record
-	p.u.call("Someone else changed this lead; reading their version…", func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		rec, err = c.GetLead(ctx, id, nil)
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
+	p.read(p.loadedID, "Someone else changed this lead; reading their version…", func(rec sfclient.Record) {
 		p.conflictDialog(rec, mine)
 	})
 }

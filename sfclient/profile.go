@@ -77,25 +77,27 @@ func (p *Profile) SetClientSecret(secret string) error {
 
 // SignIn prepares a sign-in with the profile's settings and client secret.
 func (p *Profile) SignIn(hc *http.Client) (*SignIn, error) {
-	st, err := p.Settings()
-	if err != nil {
-		return nil, err
-	}
-	secret, err := p.ClientSecret()
+	st, secret, err := p.connection()
 	if err != nil {
 		return nil, err
 	}
 	return &SignIn{Settings: st, ClientSecret: secret, HTTPClient: hc}, nil
 }
 
+// connection reads the settings and the client secret that every Salesforce call needs.
+func (p *Profile) connection() (Settings, string, error) {
+	st, err := p.Settings()
+	if err != nil {
+		return st, "", err
+	}
+	secret, err := p.ClientSecret()
+	return st, secret, err
+}
+
 // Client makes a REST client for the stored session, with the profile's refresh lock and
 // describe cache. ErrSignInRequired when nobody is signed in.
 func (p *Profile) Client(opts ClientOptions) (*Client, error) {
-	st, err := p.Settings()
-	if err != nil {
-		return nil, err
-	}
-	secret, err := p.ClientSecret()
+	st, secret, err := p.connection()
 	if err != nil {
 		return nil, err
 	}

@@ -48,11 +48,7 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	fields, err := readFields(*file, env)
-	if err != nil {
-		return err
-	}
-	c, err := client(env)
+	fields, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
@@ -105,11 +101,7 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	fields, err := readFields(*file, env)
-	if err != nil {
-		return err
-	}
-	c, err := client(env)
+	fields, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
@@ -118,6 +110,17 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "Updated lead %s\n", full)
 	return nil
+}
+
+// fieldsAndClient reads the fields file first (a bad file needs no sign-in to be reported),
+// then opens the client.
+func fieldsAndClient(file string, env *Env) (map[string]any, *sfclient.Client, error) {
+	fields, err := readFields(file, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := client(env)
+	return fields, c, err
 }
 
 // readFields reads a JSON object of Lead fields from a file or stdin, keeping numbers as
