@@ -4,18 +4,35 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2/app"
+	"github.com/BurntSushi/toml"
 
+	"leaddesk/assets"
 	"leaddesk/gui"
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
 )
 
-// version is stamped by the release build (-ldflags "-X main.version=…").
-var version = "0.1.0-dev"
+// fyneApp is the app's metadata; its Version is the one version of Lead Desk.
+//
+//go:embed FyneApp.toml
+var fyneApp string
+
+// version is FyneApp.toml's, unless a release build stamps another (-ldflags "-X main.version=…").
+var version = ""
+
+func init() {
+	if version == "" {
+		var meta struct{ Details struct{ Version string } }
+		if _, err := toml.Decode(fyneApp, &meta); err == nil {
+			version = meta.Details.Version
+		}
+	}
+}
 
 func main() {
 	args := os.Args[1:]
@@ -44,7 +61,9 @@ func runWindow(demo bool) error {
 		defer stop()
 		title = "Lead Desk — demo org"
 	}
-	u := gui.New(app.NewWithID("com.mazocapital.leaddesk"), gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version})
+	a := app.NewWithID("com.mazocapital.leaddesk")
+	a.SetIcon(assets.Icon)
+	u := gui.New(a, gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version})
 	u.Window().ShowAndRun()
 	return nil
 }

@@ -19,8 +19,10 @@ import (
 // check that runs when the person leaves it.
 type input struct {
 	field   lead.Field
+	label   *widget.Label
 	entry   *leaveEntry         // text fields
 	choice  *widget.SelectEntry // picklists
+	options []string            // the picklist's choices in use
 	problem *widget.Label
 }
 
@@ -131,6 +133,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 		in.problem.Hide()
 		if fld.Kind == lead.Picklist {
 			in.choice = widget.NewSelectEntry(fld.Values)
+			in.options = fld.Values
 			in.choice.OnChanged = func(string) { f.changed(in) }
 		} else {
 			in.entry = newLeaveEntry(fld.Sensitive && strings.HasPrefix(fld.Name, "SSN"))
@@ -162,7 +165,9 @@ func newLeadForm(now func() time.Time) *leadForm {
 		if in.choice != nil {
 			w = in.choice
 		}
-		form.Add(fieldLabel(label))
+		labelBox, labelWidget := fieldLabel(label)
+		in.label = labelWidget
+		form.Add(labelBox)
 		form.Add(container.NewVBox(w, in.problem))
 		f.inputs[fld.Name] = in
 		f.order = append(f.order, in)
@@ -184,11 +189,17 @@ func newLeadForm(now func() time.Time) *leadForm {
 const labelWidth = 200
 
 // fieldLabel is a right-aligned label of the shared column width.
-func fieldLabel(text string) fyne.CanvasObject {
+func fieldLabel(text string) (fyne.CanvasObject, *widget.Label) {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(labelWidth, 0))
-	return container.NewStack(spacer, l)
+	return container.NewStack(spacer, l), l
+}
+
+// settingLabel is a fieldLabel for a form whose labels never change.
+func settingLabel(text string) fyne.CanvasObject {
+	box, _ := fieldLabel(text)
+	return box
 }
 
 func (f *leadForm) changed(in *input) {
@@ -260,11 +271,22 @@ func (f *leadForm) markRefused(err error) {
 	}
 }
 
-// applyDescribe takes labels and picklist values from the org when signed in.
+// applyDescribe takes labels and picklist values from the org when signed in: the org's
+// describe wins over the built-in catalogue.
 func (f *leadForm) applyDescribe(d *sfclient.Describe) {
 	for name, in := range f.inputs {
 		df, ok := d.Field(name)
-		if !ok || in.choice == nil {
+		if !ok {
+			continue
+		}
+		if df.Label != "" {
+			label := df.Label
+			if in.field.Required {
+				label += " *"
+			}
+			in.label.SetText(label)
+		}
+		if in.choice == nil {
 			continue
 		}
 		var values []string
@@ -274,6 +296,7 @@ func (f *leadForm) applyDescribe(d *sfclient.Describe) {
 			}
 		}
 		if len(values) > 0 {
+			in.options = values
 			in.choice.SetOptions(values)
 		}
 	}

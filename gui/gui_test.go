@@ -240,3 +240,30 @@ var (
 )
 
 type fyneKeyEvent = fyne.KeyEvent
+
+func TestWithoutAKeychainTheWindowAsksForThePassphrase(t *testing.T) {
+	home := t.TempDir()
+	u := New(test.NewTempApp(t), Options{Home: home, Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, uiLoop: make(chan func())})
+	u.jobs.drain()
+	if u.profile != nil || u.passphrase == nil {
+		t.Fatal("the window opened the vault without a passphrase, or did not ask for one")
+	}
+	test.Type(u.passphrase, "correct horse")
+	u.passphrase.OnSubmitted(u.passphrase.Text)
+	u.jobs.drain()
+	if u.profile == nil || u.profile.Vault.KeySource() != vault.SourcePassphrase {
+		t.Fatalf("vault not opened with the passphrase (%s)", u.lastError)
+	}
+}
+
+func TestSignedInFormUsesTheOrgsLabelsAndPicklists(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	in := h.u.newLead.form.inputs["Time_Frame__c"]
+	if len(in.options) == 0 || in.options[0] != "ASAP" || in.label.Text != "Time frame" {
+		t.Fatalf("picklist %v, label %q", in.options, in.label.Text)
+	}
+	if h.u.newLead.form.inputs["LastName"].label.Text != "Last name *" {
+		t.Fatal("required mark lost")
+	}
+}

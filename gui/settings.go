@@ -64,19 +64,19 @@ func newSettingsPanel(u *UI) *settingsPanel {
 	p.status.Wrapping = fyne.TextWrapWord
 
 	connection := container.New(layout.NewFormLayout(),
-		fieldLabel("Salesforce"), p.loginKind,
-		fieldLabel("Login address"), p.loginURL,
-		fieldLabel("Consumer key"), p.clientID,
-		fieldLabel("Consumer secret"), p.secret,
-		fieldLabel("Redirect URI"), p.redirect,
-		fieldLabel("API version"), p.apiVersion,
+		settingLabel("Salesforce"), p.loginKind,
+		settingLabel("Login address"), p.loginURL,
+		settingLabel("Consumer key"), p.clientID,
+		settingLabel("Consumer secret"), p.secret,
+		settingLabel("Redirect URI"), p.redirect,
+		settingLabel("API version"), p.apiVersion,
 	)
 	dealer := container.New(layout.NewFormLayout(),
-		fieldLabel("Dealer ID"), p.dealerID,
-		fieldLabel("Account"), p.account,
-		fieldLabel("Lead owner"), p.owner,
-		fieldLabel("Lead type"), p.leadType,
-		fieldLabel("Terms page"), p.termsURL,
+		settingLabel("Dealer ID"), p.dealerID,
+		settingLabel("Account"), p.account,
+		settingLabel("Lead owner"), p.owner,
+		settingLabel("Lead type"), p.leadType,
+		settingLabel("Terms page"), p.termsURL,
 	)
 	saveB := widget.NewButton("Save settings", p.save)
 	saveB.Importance = widget.HighImportance

@@ -136,6 +136,13 @@ func TestRefreshWithoutANewRefreshTokenKeepsTheOldOne(t *testing.T) {
 	if after.RefreshToken != before.RefreshToken || after.AccessToken == before.AccessToken {
 		t.Fatal("refresh lost the refresh token or kept the dead access token")
 	}
+	for _, r := range f.org.Requests() {
+		if r.Path == "/services/oauth2/token" && formValue(r.Body, "grant_type") == "refresh_token" {
+			if formValue(r.Body, "client_id") != f.org.ClientID() || formValue(r.Body, "refresh_token") == "" {
+				t.Fatalf("refresh body lacks client_id or refresh_token")
+			}
+		}
+	}
 }
 
 func TestDeadRefreshTokenMeansSignInAgain(t *testing.T) {
