@@ -69,7 +69,8 @@ Usage:
 Commands:
   login      sign in through the browser and keep the session, encrypted
   whoami     show who is signed in, and to which org
-  lead       create, read or update a lead (leaddesk lead --help)
+  lead       create, read or update a lead; recent leads (leaddesk lead --help)
+  outbox     list, send or discard what could not reach Salesforce yet
   logout     revoke the session at Salesforce and forget it here
   demo       run the built-in stand-in Salesforce org on this computer
 
@@ -94,7 +95,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	}
 	commands := map[string]func(context.Context, []string, *Env) error{
-		"login": login, "whoami": whoami, "lead": leadCommand, "logout": logout, "demo": demo,
+		"login": login, "whoami": whoami, "lead": leadCommand, "outbox": outboxCommand, "logout": logout, "demo": demo,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -113,6 +114,14 @@ func report(err error, env *Env) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(env.Stderr, "leaddesk: %s\n", usage.msg)
 		return ExitUsage
+	}
+	var kept *keptError
+	if errors.As(err, &kept) {
+		fmt.Fprintln(env.Stderr, kept.sentence())
+		if errors.Is(kept.cause, sfclient.ErrSignInRequired) {
+			return ExitSignedIn
+		}
+		return ExitError
 	}
 	line := sfclient.Explain(err)
 	if d := sfclient.Details(err); d != "" {

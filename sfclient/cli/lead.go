@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/recordid"
 )
 
@@ -20,6 +21,9 @@ const leadUsage = `Usage:
                                          prints the new 18-character id as the last line
   leaddesk lead get ID [--fields A,B,…]  print the lead as JSON (ID: 15 or 18 characters, or a Salesforce link)
   leaddesk lead update ID --file F       change exactly the fields in the JSON object
+  leaddesk lead recent                   the leads created or edited on this computer, newest first
+
+A create or update that cannot reach Salesforce waits in the outbox (see "leaddesk outbox --help").
 `
 
 func leadCommand(ctx context.Context, args []string, env *Env) error {
@@ -37,6 +41,8 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 		return leadGet(ctx, args[1:], env)
 	case "update":
 		return leadUpdate(ctx, args[1:], env)
+	case "recent":
+		return leadRecent(ctx, args[1:], env)
 	}
 	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get or update)", args[0])}
 }
@@ -48,14 +54,22 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	fields, c, err := fieldsAndClient(*file, env)
+	fields, err := readFields(*file, env)
 	if err != nil {
 		return err
 	}
-	id, err := c.CreateLead(ctx, fields, sfclient.CreateOptions{AllowDuplicates: *allowDup})
+	p, c, err := signedInClient(env)
 	if err != nil {
 		return err
 	}
+	id, kept, err := outbox.Open(p.Vault).CreateOnce(ctx, c, fields, sfclient.CreateOptions{AllowDuplicates: *allowDup}, time.Now())
+	if kept.ID != "" {
+		return &keptError{kept, err}
+	}
+	if err != nil {
+		return err
+	}
+	remember(p, id, fields, outbox.Create)
 	fmt.Fprintln(env.Stdout, id)
 	return nil
 }
@@ -101,26 +115,24 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	fields, c, err := fieldsAndClient(*file, env)
+	fields, err := readFields(*file, env)
 	if err != nil {
 		return err
 	}
-	if err := c.UpdateLead(ctx, full, fields, time.Time{}); err != nil {
+	p, c, err := signedInClient(env)
+	if err != nil {
 		return err
 	}
+	kept, err := outbox.Open(p.Vault).UpdateOrKeep(ctx, c, full, fields, time.Time{}, time.Now())
+	if kept.ID != "" {
+		return &keptError{kept, err}
+	}
+	if err != nil {
+		return err
+	}
+	remember(p, full, fields, outbox.Update)
 	fmt.Fprintf(env.Stdout, "Updated lead %s\n", full)
 	return nil
-}
-
-// fieldsAndClient reads the fields file first (a bad file needs no sign-in to be reported),
-// then opens the client.
-func fieldsAndClient(file string, env *Env) (map[string]any, *sfclient.Client, error) {
-	fields, err := readFields(file, env)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := client(env)
-	return fields, c, err
 }
 
 // readFields reads a JSON object of Lead fields from a file or stdin, keeping numbers as

@@ -92,7 +92,8 @@ func TestDeadRefreshTokenExitsThreeAndKeepsTheInput(t *testing.T) {
 	if !errors.As(err, &exit) || exit.ExitCode() != cli.ExitSignedIn {
 		t.Fatalf("err = %v, want exit 3", err)
 	}
-	if !strings.Contains(stderr.String(), "sign in again") || !strings.Contains(stderr.String(), "leaddesk login") {
+	if !strings.Contains(stderr.String(), "kept in the outbox") || !strings.Contains(stderr.String(), "leaddesk login") ||
+		strings.Count(strings.TrimSpace(stderr.String()), "\n") != 0 {
 		t.Fatalf("stderr = %q", stderr.String())
 	}
 	if len(d.org.LeadIDs()) != 0 {

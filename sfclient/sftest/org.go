@@ -97,6 +97,7 @@ type Org struct {
 	outage        bool
 	failNext      int
 	dropNext      int
+	offline       bool
 	latency       time.Duration
 	refreshDelay  time.Duration
 	limit         int
@@ -175,6 +176,13 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	o.mu.Lock()
+	if o.offline { // the network is cut: nothing is read or committed
+		o.mu.Unlock()
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
 	latency, outage, drop := o.latency, o.outage, false
 	if !outage && o.failNext > 0 {
 		o.failNext--
@@ -321,6 +329,10 @@ func (o *Org) FailNext(n int) { o.set(func() { o.failNext = n }) }
 // DropNext makes the next n data requests do their work (a create commits, an update
 // applies) and then close the connection without an answer, as a timeout after sending does.
 func (o *Org) DropNext(n int) { o.set(func() { o.dropNext = n }) }
+
+// SetOffline cuts the network: every request's connection is closed before anything is
+// done, as when the office's internet drops.
+func (o *Org) SetOffline(on bool) { o.set(func() { o.offline = on }) }
 
 // SetLatency delays every answer by d (the request's cancellation cuts it short).
 func (o *Org) SetLatency(d time.Duration) { o.set(func() { o.latency = d }) }

@@ -82,6 +82,16 @@ type Vault struct {
 	salt   []byte
 	mu     sync.Mutex
 	locker *flock.Flock
+	sweep  sync.Once
+}
+
+// removeStaleTemps deletes temporary files a killed writer left behind. It runs under the
+// vault's lock, so no other writer can be in the middle of using one.
+func (v *Vault) removeStaleTemps() {
+	stale, _ := filepath.Glob(filepath.Join(v.dir, "."+FileName+".*.tmp"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
 }
 
 // Open opens the vault in dir, or prepares a new one (nothing is written until the first
@@ -217,15 +227,43 @@ func (v *Vault) Put(name string, val any) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", name, err)
 	}
-	return v.update(func(records map[string]json.RawMessage) { records[name] = raw })
+	return v.update(func(records map[string]json.RawMessage) error {
+		records[name] = raw
+		return nil
+	})
+}
+
+// Update reads the record called name (nil when absent), lets change compute its new value
+// and stores it — all under the vault's lock, so two processes adding to the same list never
+// lose each other's entries. A nil new value deletes the record; an error leaves it as it was.
+func (v *Vault) Update(name string, change func(old json.RawMessage) (any, error)) error {
+	return v.update(func(records map[string]json.RawMessage) error {
+		val, err := change(records[name])
+		if err != nil {
+			return err
+		}
+		if val == nil {
+			delete(records, name)
+			return nil
+		}
+		raw, err := json.Marshal(val)
+		if err != nil {
+			return fmt.Errorf("encode %s: %w", name, err)
+		}
+		records[name] = raw
+		return nil
+	})
 }
 
 // Delete removes the record called name, if present.
 func (v *Vault) Delete(name string) error {
-	return v.update(func(records map[string]json.RawMessage) { delete(records, name) })
+	return v.update(func(records map[string]json.RawMessage) error {
+		delete(records, name)
+		return nil
+	})
 }
 
-func (v *Vault) update(change func(map[string]json.RawMessage)) error {
+func (v *Vault) update(change func(map[string]json.RawMessage) error) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
@@ -234,11 +272,14 @@ func (v *Vault) update(change func(map[string]json.RawMessage)) error {
 		return fmt.Errorf("another Lead Desk is holding the vault: %w", errors.Join(err, ctx.Err()))
 	}
 	defer v.locker.Unlock()
+	v.sweep.Do(v.removeStaleTemps)
 	records, err := v.read()
 	if err != nil {
 		return err
 	}
-	change(records)
+	if err := change(records); err != nil {
+		return err // nothing is written
+	}
 	plain, err := json.Marshal(records)
 	if err != nil {
 		return fmt.Errorf("encode the vault: %w", err)

@@ -1,0 +1,44 @@
+// Package drafts keeps what is being typed — the new-lead form and an unsaved edit — in the
+// encrypted vault (they hold SSNs and birthdays), so that a crash, a dead battery or a closed
+// window loses nothing. It never imports Fyne.
+package drafts
+
+import (
+	"time"
+
+	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/vault"
+)
+
+// The two drafts the window keeps.
+const (
+	NewLead = "draft.new"
+	Edit    = "draft.edit"
+)
+
+// Draft is a form as typed.
+type Draft struct {
+	Values     lead.Values `json:"values"`
+	Terms      bool        `json:"terms,omitempty"`      // new lead: the terms box was ticked
+	Submission string      `json:"submission,omitempty"` // new lead: its submission id, once submitted
+	LeadID     string      `json:"lead_id,omitempty"`    // edit: the lead being edited
+	Loaded     lead.Values `json:"loaded,omitempty"`     // edit: the lead as loaded
+	Since      time.Time   `json:"since,omitzero"`       // edit: its LastModifiedDate when loaded
+	Saved      time.Time   `json:"saved"`
+}
+
+// Save replaces the draft called kind.
+func Save(v *vault.Vault, kind string, d Draft) error { return v.Put(kind, d) }
+
+// Load returns the draft called kind, or nil.
+func Load(v *vault.Vault, kind string) (*Draft, error) {
+	var d Draft
+	ok, err := v.Get(kind, &d)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// Delete forgets the draft called kind.
+func Delete(v *vault.Vault, kind string) error { return v.Delete(kind) }

@@ -1,0 +1,251 @@
+// Package outbox keeps creates and updates that could not reach Salesforce (offline, outage,
+// API limit, sign-in needed) in the encrypted vault, with the reason and the time, and sends
+// them later — a create exactly once: every new lead carries a submission id
+// (WordPress_UniqueID__c), and when an earlier attempt may have landed, the lead is looked up
+// by that id before anything is sent again.
+//
+// It never imports Fyne.
+package outbox
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/vault"
+)
+
+// record is the vault record the outbox lives in.
+const record = "outbox"
+
+// Actions.
+const (
+	Create = "create"
+	Update = "update"
+)
+
+// Entry is one create or update waiting to be sent.
+type Entry struct {
+	ID     string         `json:"id"`
+	Action string         `json:"action"`            // Create or Update
+	LeadID string         `json:"lead_id,omitempty"` // for Update, and for Create once known
+	Fields map[string]any `json:"fields"`
+	// Since guards an Update like the edit panel's save (If-Unmodified-Since); zero for none.
+	Since time.Time `json:"since,omitzero"`
+	// Uncertain is set when an earlier attempt of this Create may have reached Salesforce.
+	Uncertain bool      `json:"uncertain,omitempty"`
+	Reason    string    `json:"reason"` // the plain sentence of the last failure
+	Details   string    `json:"details,omitempty"`
+	Queued    time.Time `json:"queued"`
+	Tried     time.Time `json:"tried"`
+	Attempts  int       `json:"attempts"`
+}
+
+// Label names the entry for a list: company and name for a create, the lead id for an update.
+func (e Entry) Label() string {
+	if e.Action == Update {
+		return "changes to lead " + e.LeadID
+	}
+	name := fmt.Sprint(e.Fields["Company"])
+	if who := joinName(e.Fields); who != "" {
+		name += " (" + who + ")"
+	}
+	return "new lead for " + name
+}
+
+func joinName(f map[string]any) string {
+	var parts []string
+	for _, k := range []string{"FirstName", "LastName"} {
+		if s, ok := f[k].(string); ok && s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Outbox is the list in the vault.
+type Outbox struct{ v *vault.Vault }
+
+// Open returns the outbox kept in v.
+func Open(v *vault.Vault) *Outbox { return &Outbox{v: v} }
+
+// List returns the waiting entries, oldest first.
+func (o *Outbox) List() ([]Entry, error) {
+	var entries []Entry
+	if _, err := o.v.Get(record, &entries); err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// change rewrites the list under the vault's lock.
+func (o *Outbox) change(f func([]Entry) ([]Entry, error)) error {
+	return o.v.Update(record, func(old json.RawMessage) (any, error) {
+		var entries []Entry
+		if old != nil {
+			if err := json.Unmarshal(old, &entries); err != nil {
+				return nil, fmt.Errorf("%w: the outbox cannot be read", vault.ErrDamaged)
+			}
+		}
+		entries, err := f(entries)
+		if err != nil || len(entries) == 0 {
+			return nil, err
+		}
+		return entries, nil
+	})
+}
+
+// Add keeps a failed create or update, with why it failed, and returns it with its new id.
+func (o *Outbox) Add(e Entry, cause error, now time.Time) (Entry, error) {
+	b := make([]byte, 4)
+	rand.Read(b)
+	e.ID = hex.EncodeToString(b)
+	e.Queued, e.Tried, e.Attempts = now, now, 1
+	e.note(cause)
+	err := o.change(func(entries []Entry) ([]Entry, error) { return append(entries, e), nil })
+	return e, err
+}
+
+func (e *Entry) note(cause error) {
+	e.Reason, e.Details = sfclient.Explain(cause), sfclient.Details(cause)
+	if e.Action == Create && sfclient.MayHaveLanded(cause) {
+		e.Uncertain = true
+	}
+}
+
+// Discard removes the entry with this id. ErrNoEntry when there is none.
+func (o *Outbox) Discard(id string) error {
+	return o.change(func(entries []Entry) ([]Entry, error) {
+		i := slices.IndexFunc(entries, func(e Entry) bool { return e.ID == id })
+		if i < 0 {
+			return nil, ErrNoEntry
+		}
+		return slices.Delete(entries, i, i+1), nil
+	})
+}
+
+// ErrNoEntry means the outbox has no entry with that id.
+var ErrNoEntry = errors.New("the outbox has no entry with that id")
+
+// Result is what sending one entry did.
+type Result struct {
+	Entry  Entry
+	LeadID string // the lead created or updated, on success
+	Err    error  // nil on success
+	Kept   bool   // the entry is still waiting (a failure worth trying again)
+}
+
+// Send sends the entry with this id. On success it is removed; on a failure worth retrying
+// it stays with the new reason; on a refusal (validation, a conflict) it stays too, with
+// Salesforce's reason, for the person to open and correct.
+func (o *Outbox) Send(ctx context.Context, c *sfclient.Client, id string, now time.Time) Result {
+	entries, err := o.List()
+	if err != nil {
+		return Result{Err: err, Kept: true}
+	}
+	i := slices.IndexFunc(entries, func(e Entry) bool { return e.ID == id })
+	if i < 0 {
+		return Result{Err: ErrNoEntry}
+	}
+	e := entries[i]
+	leadID, err := deliver(ctx, c, &e)
+	if err == nil {
+		if derr := o.Discard(e.ID); derr != nil && !errors.Is(derr, ErrNoEntry) {
+			return Result{Entry: e, LeadID: leadID, Err: derr, Kept: true}
+		}
+		return Result{Entry: e, LeadID: leadID}
+	}
+	e.Tried, e.Attempts = now, e.Attempts+1
+	e.note(err)
+	uerr := o.change(func(entries []Entry) ([]Entry, error) {
+		for j := range entries {
+			if entries[j].ID == e.ID {
+				entries[j] = e
+			}
+		}
+		return entries, nil
+	})
+	return Result{Entry: e, Err: errors.Join(err, uerr), Kept: true}
+}
+
+// SendAll sends every waiting entry, oldest first, and reports each.
+func (o *Outbox) SendAll(ctx context.Context, c *sfclient.Client, now time.Time) ([]Result, error) {
+	entries, err := o.List()
+	if err != nil {
+		return nil, err
+	}
+	var results []Result
+	for _, e := range entries {
+		r := o.Send(ctx, c, e.ID, now)
+		results = append(results, r)
+		if errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, sfclient.ErrSignInRequired) {
+			break // the rest would fail the same way
+		}
+	}
+	return results, nil
+}
+
+// deliver sends one entry. A create whose earlier attempt may have landed is looked up by its
+// submission id first, and the lead found is used instead of creating another.
+func deliver(ctx context.Context, c *sfclient.Client, e *Entry) (string, error) {
+	if e.Action == Update {
+		return e.LeadID, c.UpdateLead(ctx, e.LeadID, e.Fields, e.Since)
+	}
+	uid, _ := e.Fields["WordPress_UniqueID__c"].(string)
+	if e.Uncertain && uid != "" {
+		ids, err := c.FindBySubmissionID(ctx, uid)
+		if err != nil {
+			return "", err
+		}
+		if len(ids) > 0 {
+			return ids[0], nil
+		}
+	}
+	return c.CreateLead(ctx, e.Fields, sfclient.CreateOptions{})
+}
+
+// CreateOnce creates a lead now, or keeps it in the outbox when that fails in a way worth
+// retrying (the returned entry's ID is then set). Fields without a submission id get one, so
+// the lead can always be recognised later. A refusal (validation, duplicates) is returned as
+// the error, with nothing kept.
+func (o *Outbox) CreateOnce(ctx context.Context, c *sfclient.Client, fields map[string]any, opts sfclient.CreateOptions, now time.Time) (string, Entry, error) {
+	if uid, _ := fields["WordPress_UniqueID__c"].(string); uid == "" {
+		fields["WordPress_UniqueID__c"] = lead.NewSubmissionID()
+	}
+	var err error
+	var id string
+	if c == nil {
+		err = sfclient.ErrNotSignedIn
+	} else if id, err = c.CreateLead(ctx, fields, opts); err == nil {
+		return id, Entry{}, nil
+	}
+	if !sfclient.Keep(err) {
+		return "", Entry{}, err
+	}
+	e, addErr := o.Add(Entry{Action: Create, Fields: fields}, err, now)
+	return "", e, errors.Join(err, addErr)
+}
+
+// UpdateOrKeep updates a lead now, or keeps the change in the outbox when that fails in a way
+// worth retrying.
+func (o *Outbox) UpdateOrKeep(ctx context.Context, c *sfclient.Client, leadID string, changes map[string]any, since time.Time, now time.Time) (Entry, error) {
+	var err error
+	if c == nil {
+		err = sfclient.ErrNotSignedIn
+	} else if err = c.UpdateLead(ctx, leadID, changes, since); err == nil {
+		return Entry{}, nil
+	}
+	if !sfclient.Keep(err) {
+		return Entry{}, err
+	}
+	e, addErr := o.Add(Entry{Action: Update, LeadID: leadID, Fields: changes, Since: since}, err, now)
+	return e, errors.Join(err, addErr)
+}
