@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/recent"
 	"leaddesk/sfclient/vault"
 )
 
@@ -32,6 +33,9 @@ type Options struct {
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
 	Version     string // shown in About
+	// RetryCheck is how often the outbox's retry timer is looked at. Zero means every 5 s;
+	// negative switches automatic retry off (tests).
+	RetryCheck time.Duration
 
 	uiLoop chan func() // tests: results are run by the test itself (see worker.drain)
 }
@@ -56,7 +60,12 @@ type UI struct {
 	progress       dialog.Dialog
 	cancelProgress context.CancelFunc
 	signInDialog   *signInDialog
-	lastError      string // the last error sentence shown, for tests and support
+	outbox         *outboxPanel
+	recent         *recentPanel
+	outboxCount    *widget.Button
+	draftTimer     *time.Timer
+	restore        []*dialog.ConfirmDialog // "restore your draft?" questions shown at start
+	lastError      string                  // the last error sentence shown, for tests and support
 	passphrase     *widget.Entry
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
@@ -78,18 +87,25 @@ func New(a fyne.App, opts Options) *UI {
 	u.status = widget.NewLabel("Opening…")
 	u.signInButton = widget.NewButton("Sign in", func() { u.signIn(nil) })
 	u.signInButton.Importance = widget.HighImportance
+	u.outboxCount = widget.NewButton("", func() { u.show(tabOutbox) })
+	u.outboxCount.Importance = widget.WarningImportance
+	u.outboxCount.Hide()
 	u.note = widget.NewLabel("")
 	u.note.Importance = widget.SuccessImportance
 	u.note.Hide()
 	header := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Lead Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(u.note, u.signInButton), u.status)
+		container.NewHBox(u.note, u.outboxCount, u.signInButton), u.status)
 
 	u.newLead = newNewLeadPanel(u)
 	u.edit = newEditPanel(u)
 	u.settings = newSettingsPanel(u)
-	u.tabs = container.NewAppTabs(
+	u.outbox = newOutboxPanel(u)
+	u.recent = newRecentPanel(u)
+	u.tabs = container.NewAppTabs( // in the order of the tab constants
 		container.NewTabItem("New lead", u.newLead.content),
 		container.NewTabItem("Edit lead", u.edit.content),
+		container.NewTabItem("Outbox", u.outbox.content),
+		container.NewTabItem("Recent leads", u.recent.content),
 		container.NewTabItem("Settings", u.settings.content),
 	)
 	u.tabs.OnUnselected = func(t *container.TabItem) {
@@ -106,6 +122,7 @@ func New(a fyne.App, opts Options) *UI {
 		}
 	})
 	u.win.SetCloseIntercept(func() {
+		u.saveDrafts(true) // whatever happens next, nothing typed is lost
 		if u.edit.dirty() {
 			dialog.ShowConfirm("Unsaved changes", "The lead you are editing has changes that are not saved. Close anyway?",
 				func(ok bool) {
@@ -118,7 +135,37 @@ func New(a fyne.App, opts Options) *UI {
 		u.win.Close()
 	})
 	u.openProfile(opts.Vault)
+	u.startRetrying()
 	return u
+}
+
+// The tabs, in order.
+const (
+	tabNew = iota
+	tabEdit
+	tabOutbox
+	tabRecent
+	tabSettings
+)
+
+// show selects a tab.
+func (u *UI) show(tab int) { u.tabs.Select(u.tabs.Items[tab]) }
+
+// startRetrying checks the outbox every few seconds; the outbox itself decides, with its
+// backoff, when to send again.
+func (u *UI) startRetrying() {
+	if u.opts.RetryCheck < 0 {
+		return
+	}
+	every := u.opts.RetryCheck
+	if every == 0 {
+		every = 5 * time.Second
+	}
+	go func() {
+		for range time.Tick(every) {
+			u.jobs.post(u.outbox.tick)
+		}
+	}()
 }
 
 // Window is the main window.
@@ -153,6 +200,9 @@ func (u *UI) openProfile(opts vault.Options) {
 			u.profile = p
 			u.settings.load()
 			u.connect()
+			u.outbox.reload()
+			u.recent.reload()
+			u.offerDrafts()
 		}
 	})
 }
@@ -198,6 +248,7 @@ func (u *UI) connect() {
 	u.signInButton.Hide()
 	u.settings.showStatus()
 	u.loadDescribe()
+	u.outbox.sendAll(false) // signed in again: what waited can go now
 }
 
 func (u *UI) loadDescribe() {
@@ -302,4 +353,21 @@ func (u *UI) refreshStatus() {
 	}
 	s := u.client.Session()
 	u.status.SetText("Signed in as " + s.DisplayName + " · " + hostOf(s.InstanceURL))
+}
+
+// rememberLead adds a lead to Recent leads (off the UI goroutine).
+func (u *UI) rememberLead(id string, fields map[string]any, edited bool) {
+	if u.profile == nil || id == "" {
+		return
+	}
+	kind := recent.Created
+	if edited {
+		kind = recent.Edited
+	}
+	company, _ := fields["Company"].(string)
+	first, _ := fields["FirstName"].(string)
+	last, _ := fields["LastName"].(string)
+	l := recent.Lead{ID: id, Company: company, Name: joinNonEmpty(first, last), At: u.opts.Now(), Kind: kind}
+	v := u.profile.Vault
+	u.jobs.run(context.Background(), func(context.Context) error { return recent.Remember(v, l) }, func(error) { u.recent.reload() })
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/recordid"
 )
 
@@ -69,6 +72,7 @@ func (p *editPanel) markEdits() {
 		_, changed := changes[name]
 		in.showEdited(changed)
 	}
+	p.u.scheduleDraft()
 	if len(changes) > 0 {
 		p.saveB.Enable()
 	} else {
@@ -76,9 +80,27 @@ func (p *editPanel) markEdits() {
 	}
 }
 
+// openWithChanges loads the lead and puts changes (from the outbox) on top, marked as edits.
+func (p *editPanel) openWithChanges(id string, changes lead.Values) {
+	p.u.show(tabEdit)
+	p.idEntry.SetText(id)
+	p.read(id, "Loading the lead…", func(rec sfclient.Record) {
+		p.show(id, rec)
+		typed := lead.Values{}
+		for k, v := range p.loaded {
+			typed[k] = v
+		}
+		for k, v := range changes {
+			typed[k] = v
+		}
+		p.form.setValues(typed)
+		p.markEdits()
+	})
+}
+
 // open shows the Edit tab and loads id, asking first when edits would be lost.
 func (p *editPanel) open(id string) {
-	p.u.tabs.Select(p.u.tabs.Items[1])
+	p.u.show(tabEdit)
 	p.idEntry.SetText(id)
 	p.load()
 }
@@ -149,18 +171,30 @@ func (p *editPanel) save() {
 }
 
 func (p *editPanel) send(changes map[string]any, since time.Time) {
-	id := p.loadedID
+	req := outbox.ChangeRequest{LeadID: p.loadedID, Changes: changes, Since: since}
+	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
+	var kept outbox.Entry
 	p.u.call("Saving…", func(ctx context.Context, c *sfclient.Client) error {
-		return c.UpdateLead(ctx, id, changes, since)
+		var err error
+		kept, err = box.Change(ctx, c, req, now)
+		return err
 	}, func(err error) {
 		var api *sfclient.APIError
 		switch {
+		case kept.ID != "":
+			p.loaded = p.form.values() // safe in the outbox: no longer unsaved here
+			p.markEdits()
+			p.u.outbox.reload()
+			p.u.showError(&notice{"The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
+				"). It is kept in the Outbox and is sent by itself as soon as Salesforce answers."})
 		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
 			p.showConflict(changes)
 		case err != nil:
 			p.form.markRefused(err)
 			p.u.showError(err)
 		default:
+			p.u.rememberLead(p.loadedID, lead.Payload(p.form.values(), lead.Submission{}), true)
+			p.u.dropDraft(drafts.Edit)
 			p.saved()
 		}
 	})
@@ -240,7 +274,7 @@ func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
 func (p *editPanel) confirmLeave() {
 	dialog.ShowConfirm("Unsaved changes", "The lead you were editing has unsaved changes. Go back and save them?", func(back bool) {
 		if back {
-			p.u.tabs.Select(p.u.tabs.Items[1])
+			p.u.show(tabEdit)
 		}
 	}, p.u.win)
 }

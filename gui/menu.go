@@ -17,10 +17,10 @@ func (u *UI) setMenu() {
 	save := fyne.NewMenuItem("Submit or save", u.save)
 	save.Shortcut = saveShortcut
 	tab := func(label string, i int) *fyne.MenuItem {
-		return fyne.NewMenuItem(label, func() { u.tabs.Select(u.tabs.Items[i]) })
+		return fyne.NewMenuItem(label, func() { u.show(i) })
 	}
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("Lead", save, fyne.NewMenuItemSeparator(), tab("New lead", 0), tab("Edit lead", 1), tab("Settings", 2)),
+		fyne.NewMenu("Lead", save, fyne.NewMenuItemSeparator(), tab("New lead", tabNew), tab("Edit lead", tabEdit), tab("Outbox", tabOutbox), tab("Recent leads", tabRecent), tab("Settings", tabSettings)),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about)),
 	))
 }

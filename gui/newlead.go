@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/outbox"
 )
 
 // newLeadPanel is the New lead tab.
@@ -26,11 +28,15 @@ type newLeadPanel struct {
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
+	// uncertain: an earlier attempt of this submission may have reached Salesforce.
+	uncertain  bool
+	sendAnyway *widget.Button // in the duplicates dialog, when the rule allows saving
 	content    fyne.CanvasObject
 }
 
 func newNewLeadPanel(u *UI) *newLeadPanel {
 	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
+	p.form.onChange = u.scheduleDraft
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
 	termsLink := widget.NewHyperlink("these terms", nil)
 	termsLink.OnTapped = func() { p.openTerms() }
@@ -80,7 +86,7 @@ func (p *newLeadPanel) reset() {
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
 	p.termsErr.Hide()
-	p.submission = ""
+	p.submission, p.uncertain = "", false
 	st, _ := p.u.currentSettings()
 	p.fillDealerDefaults(st)
 }
@@ -102,21 +108,38 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	if p.submission == "" {
 		p.submission = lead.NewSubmissionID()
 	}
-	payload := lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.opts.Now(), ID: p.submission})
+	req := outbox.CreateRequest{
+		Fields:        lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.opts.Now(), ID: p.submission}),
+		Options:       sfclient.CreateOptions{AllowDuplicates: allowDuplicates},
+		MayHaveLanded: p.uncertain,
+	}
+	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
 	var id string
+	var kept outbox.Entry
 	p.u.call("Sending the lead to Salesforce…", func(ctx context.Context, c *sfclient.Client) error {
 		var err error
-		id, err = c.CreateLead(ctx, payload, sfclient.CreateOptions{AllowDuplicates: allowDuplicates})
+		id, kept, err = box.Create(ctx, c, req, now)
 		return err
 	}, func(err error) {
 		var api *sfclient.APIError
 		switch {
+		case kept.ID != "":
+			p.reset()
+			p.u.dropDraft(drafts.NewLead)
+			p.u.outbox.reload()
+			p.u.showError(&notice{"The lead could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
+				"). It is kept, encrypted, in the Outbox and is sent by itself as soon as Salesforce answers; you can type the next lead."})
 		case errors.As(err, &api) && api.Duplicates != nil:
 			p.showDuplicates(api)
 		case err != nil:
+			if sfclient.MayHaveLanded(err) {
+				p.uncertain = true // look it up by its submission id before sending it again
+			}
 			p.form.markRefused(err)
 			p.u.showError(err)
 		default:
+			p.u.rememberLead(id, req.Fields, false)
+			p.u.dropDraft(drafts.NewLead)
 			p.created(id)
 		}
 	})
@@ -151,10 +174,11 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError) {
 			widget.NewButton("Open to edit", func() { d.Hide(); p.u.edit.open(id) })))
 	}
 	buttons := container.NewHBox(widget.NewButton("Go back", func() { d.Hide() }))
+	p.sendAnyway = nil
 	if api.Duplicates.AllowSave {
-		send := widget.NewButton("Send anyway", func() { d.Hide(); p.send(true) })
-		send.Importance = widget.WarningImportance
-		buttons.Add(send)
+		p.sendAnyway = widget.NewButton("Send anyway", func() { d.Hide(); p.send(true) })
+		p.sendAnyway.Importance = widget.WarningImportance
+		buttons.Add(p.sendAnyway)
 	}
 	list.Add(buttons)
 	d = dialog.NewCustomWithoutButtons("Possible duplicate", list, p.u.win)

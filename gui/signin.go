@@ -36,7 +36,7 @@ func (u *UI) signIn(then func()) {
 		var settingsErr *sfclient.SettingsError
 		switch {
 		case errors.As(err, &settingsErr):
-			u.tabs.Select(u.tabs.Items[2])
+			u.show(tabSettings)
 			u.showError(err)
 		case err != nil:
 			u.showError(err)

@@ -28,8 +28,9 @@ func Keep(err error) bool {
 // MayHaveLanded reports whether a create that failed with err may nevertheless have been
 // saved by Salesforce, so that sending it again could make a second lead: the request may
 // have been sent (the connection broke or timed out afterwards, or Salesforce answered 5xx).
-// Connections that were never made (refused, unknown host), refusals and sign-in failures
-// before sending are safe to send again.
+// A cancellation counts: the request may have been on its way. Connections that were never
+// made (refused, unknown host), refusals and sign-in failures before sending are safe to
+// send again.
 func MayHaveLanded(err error) bool {
 	var (
 		api *APIError
@@ -37,7 +38,7 @@ func MayHaveLanded(err error) bool {
 		op  *net.OpError
 	)
 	switch {
-	case err == nil || errors.Is(err, ErrSignInRequired) || errors.Is(err, context.Canceled):
+	case err == nil || errors.Is(err, ErrSignInRequired):
 		return false
 	case errors.As(err, &api):
 		return api.Status >= 500

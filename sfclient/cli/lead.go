@@ -62,7 +62,8 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	id, kept, err := outbox.Open(p.Vault).CreateOnce(ctx, c, fields, sfclient.CreateOptions{AllowDuplicates: *allowDup}, time.Now())
+	id, kept, err := outbox.Open(p.Vault).Create(ctx, c, outbox.CreateRequest{Fields: fields,
+		Options: sfclient.CreateOptions{AllowDuplicates: *allowDup}, KeepWhenSignedOut: true}, time.Now())
 	if kept.ID != "" {
 		return &keptError{kept, err}
 	}
@@ -123,7 +124,7 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	kept, err := outbox.Open(p.Vault).UpdateOrKeep(ctx, c, full, fields, time.Time{}, time.Now())
+	kept, err := outbox.Open(p.Vault).Change(ctx, c, outbox.ChangeRequest{LeadID: full, Changes: fields, KeepWhenSignedOut: true}, time.Now())
 	if kept.ID != "" {
 		return &keptError{kept, err}
 	}

@@ -117,7 +117,7 @@ func (o *Outbox) Add(e Entry, cause error, now time.Time) (Entry, error) {
 func (e *Entry) note(cause error) {
 	e.Reason, e.Details = sfclient.Explain(cause), sfclient.Details(cause)
 	if e.Action == Create && sfclient.MayHaveLanded(cause) {
-		e.Uncertain = true
+		e.Uncertain = true // stays set: once unknown, always look up first
 	}
 }
 
@@ -193,14 +193,18 @@ func (o *Outbox) SendAll(ctx context.Context, c *sfclient.Client, now time.Time)
 	return results, nil
 }
 
-// deliver sends one entry. A create whose earlier attempt may have landed is looked up by its
-// submission id first, and the lead found is used instead of creating another.
+// deliver sends one entry.
 func deliver(ctx context.Context, c *sfclient.Client, e *Entry) (string, error) {
 	if e.Action == Update {
 		return e.LeadID, c.UpdateLead(ctx, e.LeadID, e.Fields, e.Since)
 	}
-	uid, _ := e.Fields["WordPress_UniqueID__c"].(string)
-	if e.Uncertain && uid != "" {
+	return createLead(ctx, c, e.Fields, sfclient.CreateOptions{}, e.Uncertain)
+}
+
+// createLead creates a lead. When an earlier attempt may have landed, the lead is first
+// looked up by its submission id, and the one found is used instead of creating another.
+func createLead(ctx context.Context, c *sfclient.Client, fields map[string]any, opts sfclient.CreateOptions, mayHaveLanded bool) (string, error) {
+	if uid, _ := fields["WordPress_UniqueID__c"].(string); mayHaveLanded && uid != "" {
 		ids, err := c.FindBySubmissionID(ctx, uid)
 		if err != nil {
 			return "", err
@@ -209,43 +213,68 @@ func deliver(ctx context.Context, c *sfclient.Client, e *Entry) (string, error) 
 			return ids[0], nil
 		}
 	}
-	return c.CreateLead(ctx, e.Fields, sfclient.CreateOptions{})
+	return c.CreateLead(ctx, fields, opts)
 }
 
-// CreateOnce creates a lead now, or keeps it in the outbox when that fails in a way worth
-// retrying (the returned entry's ID is then set). Fields without a submission id get one, so
-// the lead can always be recognised later. A refusal (validation, duplicates) is returned as
-// the error, with nothing kept.
-func (o *Outbox) CreateOnce(ctx context.Context, c *sfclient.Client, fields map[string]any, opts sfclient.CreateOptions, now time.Time) (string, Entry, error) {
-	if uid, _ := fields["WordPress_UniqueID__c"].(string); uid == "" {
-		fields["WordPress_UniqueID__c"] = lead.NewSubmissionID()
+// CreateRequest is a new lead to send.
+type CreateRequest struct {
+	Fields  map[string]any // given a submission id (WordPress_UniqueID__c) when it has none
+	Options sfclient.CreateOptions
+	// MayHaveLanded says an earlier attempt of this same lead (same submission id) may have
+	// reached Salesforce, so it is looked up before it is sent again.
+	MayHaveLanded bool
+	// KeepWhenSignedOut keeps the lead in the outbox when the session is dead. The command
+	// line does; the window instead asks the person to sign in and then sends it.
+	KeepWhenSignedOut bool
+}
+
+// Create sends a new lead now, or keeps it in the outbox when that fails in a way worth
+// retrying: then the returned entry's ID is set and err says why. A refusal (validation,
+// duplicates) is returned as err with nothing kept. c may be nil when nobody is signed in.
+func (o *Outbox) Create(ctx context.Context, c *sfclient.Client, r CreateRequest, now time.Time) (string, Entry, error) {
+	if uid, _ := r.Fields["WordPress_UniqueID__c"].(string); uid == "" {
+		r.Fields["WordPress_UniqueID__c"] = lead.NewSubmissionID()
 	}
-	var err error
-	var id string
-	if c == nil {
-		err = sfclient.ErrNotSignedIn
-	} else if id, err = c.CreateLead(ctx, fields, opts); err == nil {
-		return id, Entry{}, nil
+	err := error(sfclient.ErrNotSignedIn)
+	if c != nil {
+		var id string
+		if id, err = createLead(ctx, c, r.Fields, r.Options, r.MayHaveLanded); err == nil {
+			return id, Entry{}, nil
+		}
 	}
-	if !sfclient.Keep(err) {
+	if !o.keeps(err, r.KeepWhenSignedOut) {
 		return "", Entry{}, err
 	}
-	e, addErr := o.Add(Entry{Action: Create, Fields: fields}, err, now)
+	e, addErr := o.Add(Entry{Action: Create, Fields: r.Fields, Uncertain: r.MayHaveLanded}, err, now)
 	return "", e, errors.Join(err, addErr)
 }
 
-// UpdateOrKeep updates a lead now, or keeps the change in the outbox when that fails in a way
-// worth retrying.
-func (o *Outbox) UpdateOrKeep(ctx context.Context, c *sfclient.Client, leadID string, changes map[string]any, since time.Time, now time.Time) (Entry, error) {
-	var err error
-	if c == nil {
-		err = sfclient.ErrNotSignedIn
-	} else if err = c.UpdateLead(ctx, leadID, changes, since); err == nil {
-		return Entry{}, nil
+// ChangeRequest is a change to an existing lead.
+type ChangeRequest struct {
+	LeadID            string
+	Changes           map[string]any
+	Since             time.Time // If-Unmodified-Since; zero for none
+	KeepWhenSignedOut bool      // as in CreateRequest
+}
+
+// Change updates a lead now, or keeps the change in the outbox like Create.
+func (o *Outbox) Change(ctx context.Context, c *sfclient.Client, r ChangeRequest, now time.Time) (Entry, error) {
+	err := error(sfclient.ErrNotSignedIn)
+	if c != nil {
+		if err = c.UpdateLead(ctx, r.LeadID, r.Changes, r.Since); err == nil {
+			return Entry{}, nil
+		}
 	}
-	if !sfclient.Keep(err) {
+	if !o.keeps(err, r.KeepWhenSignedOut) {
 		return Entry{}, err
 	}
-	e, addErr := o.Add(Entry{Action: Update, LeadID: leadID, Fields: changes, Since: since}, err, now)
+	e, addErr := o.Add(Entry{Action: Update, LeadID: r.LeadID, Fields: r.Changes, Since: r.Since}, err, now)
 	return e, errors.Join(err, addErr)
+}
+
+func (o *Outbox) keeps(err error, whenSignedOut bool) bool {
+	if errors.Is(err, sfclient.ErrSignInRequired) {
+		return whenSignedOut
+	}
+	return sfclient.Keep(err)
 }

@@ -1,0 +1,203 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/outbox"
+)
+
+// Automatic retry: first after DefaultRetryEvery, doubling after each failed round up to
+// maxRetryEvery, back to the start once everything is sent.
+const (
+	DefaultRetryEvery = 30 * time.Second
+	maxRetryEvery     = 10 * time.Minute
+)
+
+// outboxPanel lists what could not reach Salesforce yet.
+type outboxPanel struct {
+	u       *UI
+	entries []outbox.Entry
+	list    *fyne.Container
+	empty   *widget.Label
+	content fyne.CanvasObject
+	wait    time.Duration // current automatic retry interval
+	due     time.Time
+}
+
+func newOutboxPanel(u *UI) *outboxPanel {
+	p := &outboxPanel{u: u, list: container.NewVBox()}
+	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down, sign-in needed) waits here, encrypted, and is sent by itself when Salesforce answers again.")
+	sendAll := widget.NewButton("Send all now", func() { p.sendAll(true) })
+	sendAll.Importance = widget.HighImportance
+	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(sendAll)), nil, nil, nil,
+		container.NewVScroll(p.list))
+	return p
+}
+
+// reload reads the outbox (off the UI goroutine) and redraws the list and the header count.
+func (p *outboxPanel) reload() {
+	if p.u.profile == nil {
+		return
+	}
+	box := outbox.Open(p.u.profile.Vault)
+	var entries []outbox.Entry
+	p.u.jobs.run(context.Background(), func(context.Context) error {
+		var err error
+		entries, err = box.List()
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+			return
+		}
+		p.show(entries)
+	})
+}
+
+func (p *outboxPanel) show(entries []outbox.Entry) {
+	p.entries = entries
+	p.list.Objects = nil
+	for _, e := range entries {
+		p.list.Add(p.row(e))
+	}
+	p.list.Refresh()
+	tab := p.u.tabs.Items[tabOutbox]
+	tab.Text = "Outbox"
+	if n := len(entries); n > 0 {
+		tab.Text = fmt.Sprintf("Outbox (%d)", n)
+		p.u.outboxCount.SetText(fmt.Sprintf("%d waiting to be sent", n))
+		p.u.outboxCount.Show()
+	} else {
+		p.u.outboxCount.Hide()
+	}
+	p.u.tabs.Refresh()
+}
+
+func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(e.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	when := widget.NewLabel(fmt.Sprintf("Waiting since %s · %d attempt(s)", e.Queued.Local().Format("01/02/2006 15:04"), e.Attempts))
+	when.Importance = widget.LowImportance
+	reason := wrapped(e.Reason)
+	reason.Importance = widget.WarningImportance
+	retry := widget.NewButton("Retry", func() { p.send(e.ID) })
+	open := widget.NewButton("Open", func() { p.open(e) })
+	discard := widget.NewButton("Discard", func() { p.confirmDiscard(e) })
+	discard.Importance = widget.DangerImportance
+	return widget.NewCard("", "", container.NewVBox(title, reason, when, container.NewHBox(retry, open, discard)))
+}
+
+// send retries one entry now.
+func (p *outboxPanel) send(id string) {
+	box := outbox.Open(p.u.profile.Vault)
+	var r outbox.Result
+	p.u.call("Sending…", func(ctx context.Context, c *sfclient.Client) error {
+		r = box.Send(ctx, c, id, p.u.opts.Now())
+		return nil
+	}, func(error) {
+		p.delivered([]outbox.Result{r}, true)
+	})
+}
+
+// sendAll sends everything; loud reports failures in a dialog (a person asked), otherwise they
+// only update the list.
+func (p *outboxPanel) sendAll(loud bool) {
+	if p.u.profile == nil || p.u.client == nil || len(p.entries) == 0 {
+		return
+	}
+	box, c := outbox.Open(p.u.profile.Vault), p.u.client
+	var results []outbox.Result
+	p.u.jobs.run(context.Background(), func(ctx context.Context) error {
+		var err error
+		results, err = box.SendAll(ctx, c, p.u.opts.Now())
+		return err
+	}, func(err error) {
+		if err != nil && loud {
+			p.u.showError(err)
+		}
+		p.delivered(results, loud)
+	})
+}
+
+func (p *outboxPanel) delivered(results []outbox.Result, loud bool) {
+	sent, failed := 0, 0
+	for _, r := range results {
+		if r.Err == nil {
+			sent++
+			p.u.rememberLead(r.LeadID, r.Entry.Fields, r.Entry.Action == outbox.Update)
+		} else {
+			failed++
+			if loud {
+				p.u.showError(r.Err)
+			}
+		}
+	}
+	if sent > 0 {
+		p.u.toast(fmt.Sprintf("Sent %d from the outbox", sent))
+	}
+	p.wait = nextWait(p.wait, failed > 0)
+	p.due = p.u.opts.Now().Add(p.wait)
+	p.reload()
+}
+
+func nextWait(wait time.Duration, failed bool) time.Duration {
+	switch {
+	case !failed || wait == 0:
+		return DefaultRetryEvery
+	case wait*2 > maxRetryEvery:
+		return maxRetryEvery
+	}
+	return wait * 2
+}
+
+// tick is called periodically; it sends the outbox when its backoff has passed.
+func (p *outboxPanel) tick() {
+	if len(p.entries) > 0 && !p.u.opts.Now().Before(p.due) {
+		p.sendAll(false)
+	}
+}
+
+// open puts an entry back into a form to correct it; the entry is discarded once it is there.
+func (p *outboxPanel) open(e outbox.Entry) {
+	values := lead.Values{}
+	for name, v := range e.Fields {
+		if s := lead.Display(name, v); s != "" {
+			values[name] = s
+		}
+	}
+	if e.Action == outbox.Update {
+		p.u.edit.openWithChanges(e.LeadID, values)
+	} else {
+		p.u.newLead.form.setValues(values)
+		p.u.newLead.submission, _ = e.Fields["WordPress_UniqueID__c"].(string)
+		p.u.newLead.uncertain = e.Uncertain
+		p.u.show(tabNew)
+	}
+	p.discard(e.ID)
+}
+
+func (p *outboxPanel) confirmDiscard(e outbox.Entry) {
+	dialog.ShowConfirm("Discard", "Discard the "+e.Label()+"? It will not be sent, and what was typed is gone.", func(ok bool) {
+		if ok {
+			p.discard(e.ID)
+		}
+	}, p.u.win)
+}
+
+func (p *outboxPanel) discard(id string) {
+	box := outbox.Open(p.u.profile.Vault)
+	p.u.jobs.run(context.Background(), func(context.Context) error { return box.Discard(id) }, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+		}
+		p.reload()
+	})
+}

@@ -1,0 +1,61 @@
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient/recent"
+)
+
+// recentPanel lists the leads created or edited on this computer, newest first; a click opens
+// one in the edit panel.
+type recentPanel struct {
+	u       *UI
+	leads   []recent.Lead
+	list    *widget.List
+	content fyne.CanvasObject
+}
+
+func newRecentPanel(u *UI) *recentPanel {
+	p := &recentPanel{u: u}
+	p.list = widget.NewList(func() int { return len(p.leads) },
+		func() fyne.CanvasObject {
+			id := widget.NewLabelWithStyle("00Q000000000000AAA", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+			return container.NewBorder(nil, nil, id, widget.NewLabel("01/01/2026 00:00 · created"), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := p.leads[i]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(joinNonEmpty(l.Company, "·", l.Name))
+			row.Objects[1].(*widget.Label).SetText(l.ID)
+			row.Objects[2].(*widget.Label).SetText(l.At.Local().Format("01/02/2006 15:04") + " · " + l.Kind)
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.list.UnselectAll()
+		p.u.edit.open(p.leads[i].ID)
+	}
+	intro := wrapped("Leads created or edited on this computer, newest first. Click one to open it.")
+	p.content = container.NewBorder(intro, nil, nil, nil, p.list)
+	return p
+}
+
+func (p *recentPanel) reload() {
+	if p.u.profile == nil {
+		return
+	}
+	v := p.u.profile.Vault
+	var leads []recent.Lead
+	p.u.jobs.run(context.Background(), func(context.Context) error {
+		var err error
+		leads, err = recent.List(v)
+		return err
+	}, func(err error) {
+		if err == nil {
+			p.leads = leads
+			p.list.Refresh()
+		}
+	})
+}
