@@ -198,6 +198,9 @@ func (u *UI) openProfile(opts vault.Options) {
 			u.showError(err)
 		default:
 			u.profile = p
+			for _, n := range p.Notices {
+				u.showError(&notice{n})
+			}
 			u.settings.load()
 			u.connect()
 			u.outbox.reload()

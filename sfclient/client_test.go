@@ -15,6 +15,7 @@ import (
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/recordid"
 	"leaddesk/sfclient/sftest"
+	"leaddesk/sfclient/vault"
 )
 
 var ctx = context.Background()
@@ -400,5 +401,44 @@ func TestCreateWhoseAnswerIsLostIsNotResent(t *testing.T) {
 	}
 	if f.org.Count(http.MethodPost, "/services/data/") != 1 {
 		t.Fatal("the create was sent again")
+	}
+}
+
+func TestDamagedFilesAreMovedAsideAndTheAppStillStarts(t *testing.T) {
+	f := signedIn(t, sftest.Options{})
+	home := f.profile.Home
+	os.WriteFile(filepath.Join(home, "vault.bin"), []byte("LDV1 cut short"), 0o600)
+	os.WriteFile(filepath.Join(home, "settings.json"), []byte(`{"login_url": "https://`), 0o600)
+	p, err := sfclient.OpenProfile(home, vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "test passphrase", nil }})
+	if err != nil {
+		t.Fatalf("the app could not start: %v", err)
+	}
+	if len(p.Notices) != 2 || !strings.Contains(p.Notices[0], "damaged") {
+		t.Fatalf("notices = %q", p.Notices)
+	}
+	kept, _ := filepath.Glob(filepath.Join(home, "*.damaged-*"))
+	if len(kept) != 2 {
+		t.Fatalf("damaged files kept: %v", kept)
+	}
+	var keptText string
+	for _, k := range kept {
+		data, _ := os.ReadFile(k)
+		keptText += string(data)
+	}
+	if !strings.Contains(keptText, "LDV1 cut short") || !strings.Contains(keptText, `"login_url"`) {
+		t.Fatal("the damaged files were not kept as they were")
+	}
+	if err := p.SaveSettings(sfclient.Settings{ClientID: "x"}); err != nil {
+		t.Fatalf("a fresh start cannot save: %v", err)
+	}
+	if s, _ := p.LoadSession(); s != nil {
+		t.Fatal("a session came from nowhere")
+	}
+	p.SetClientSecret("s")
+	if _, err := sfclient.OpenProfile(home, vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "wrong", nil }}); !errors.Is(err, vault.ErrWrongKey) {
+		t.Fatalf("a wrong passphrase: %v, want ErrWrongKey and no moving aside", err)
+	}
+	if again, _ := filepath.Glob(filepath.Join(home, "*.damaged-*")); len(again) != 2 {
+		t.Fatal("a wrong passphrase moved the vault aside")
 	}
 }

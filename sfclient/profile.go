@@ -26,19 +26,52 @@ const (
 type Profile struct {
 	Home  string
 	Vault *vault.Vault
+	// Notices are sentences to show once: files found damaged at start and moved aside.
+	Notices []string
 }
 
 // OpenProfile opens the profile in home (see Home), creating the folder with mode 0700.
 // Vault errors (no key source, wrong passphrase, damaged file) pass through.
+//
+// A damaged vault or settings file is not fatal: it is moved aside (kept, for support, as
+// NAME.damaged-TIMESTAMP), a fresh one is started, and Notices says so. A wrong passphrase
+// is not damage: the vault is left alone and the error returned.
 func OpenProfile(home string, opts vault.Options) (*Profile, error) {
 	if err := os.MkdirAll(home, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", home, err)
 	}
+	p := &Profile{Home: home}
 	v, err := vault.Open(home, opts)
+	if errors.Is(err, vault.ErrDamaged) {
+		aside, moveErr := moveAside(filepath.Join(home, vault.FileName))
+		if moveErr != nil {
+			return nil, errors.Join(err, moveErr)
+		}
+		p.Notices = append(p.Notices, "Your saved sign-in and outbox file was damaged; it was kept as "+aside+" and a new one started, so you need to sign in again.")
+		v, err = vault.Open(home, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return &Profile{Home: home, Vault: v}, nil
+	p.Vault = v
+	var damaged *SettingsError
+	if _, err := p.Settings(); errors.As(err, &damaged) {
+		aside, moveErr := moveAside(filepath.Join(home, settingsFile))
+		if moveErr != nil {
+			return nil, errors.Join(err, moveErr)
+		}
+		p.Notices = append(p.Notices, "The settings file was damaged; it was kept as "+aside+" and the settings start empty, so enter them again in Settings.")
+	}
+	return p, nil
+}
+
+// moveAside renames a damaged file to NAME.damaged-TIMESTAMP next to it.
+func moveAside(path string) (string, error) {
+	aside := path + ".damaged-" + time.Now().Format("20060102-150405")
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("move the damaged %s aside: %w", filepath.Base(path), err)
+	}
+	return aside, nil
 }
 
 // Settings reads the plain settings.

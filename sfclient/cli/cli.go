@@ -180,7 +180,14 @@ func openProfile(env *Env) (*sfclient.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sfclient.OpenProfile(home, vaultOptions(env))
+	p, err := sfclient.OpenProfile(home, vaultOptions(env))
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range p.Notices {
+		fmt.Fprintln(env.Stderr, n)
+	}
+	return p, nil
 }
 
 func vaultOptions(env *Env) vault.Options {
