@@ -116,11 +116,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(fyne.NewSize(900, 760))
 	u.setMenu()
-	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape && u.cancelProgress != nil {
-			u.cancelProgress()
-		}
-	})
+	u.win.Canvas().SetOnTypedKey(u.escape)
 	u.win.SetCloseIntercept(func() {
 		u.saveDrafts(true) // whatever happens next, nothing typed is lost
 		if u.edit.dirty() {
@@ -166,6 +162,20 @@ func (u *UI) startRetrying() {
 			u.jobs.post(u.outbox.tick)
 		}
 	}()
+}
+
+// escape is Esc: it cancels the action under way, or else closes the topmost dialog.
+func (u *UI) escape(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		return
+	}
+	if u.cancelProgress != nil {
+		u.cancelProgress()
+		return
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
 }
 
 // Window is the main window.

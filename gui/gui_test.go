@@ -267,3 +267,44 @@ func TestSignedInFormUsesTheOrgsLabelsAndPicklists(t *testing.T) {
 		t.Fatal("required mark lost")
 	}
 }
+
+func TestPastedCodeSignsInWhenTheRedirectIsAWebPage(t *testing.T) {
+	const page = "https://dealer.example/leaddesk/callback"
+	org := sftest.New(t, sftest.Options{RedirectURIs: []string{page}})
+	home := t.TempDir()
+	sfclient.SaveSettings(home, sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: page})
+	opened := false
+	u := New(test.NewTempApp(t), Options{Home: home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
+		OpenBrowser: func(string) error { opened = true; return nil }})
+	u.jobs.drain()
+	test.Tap(u.signInButton)
+	u.jobs.drain()
+	sd := u.signInDialog
+	if sd == nil || sd.paste == nil || !strings.HasPrefix(sd.url.Text, org.URL) || opened {
+		t.Fatal("no paste box with the address, or a browser was opened for a web-page redirect")
+	}
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(sd.url.Text) // the person signs in; the browser lands on the web page
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	test.Type(sd.paste, resp.Header.Get("Location"))
+	sd.paste.OnSubmitted(sd.paste.Text)
+	u.jobs.drain()
+	if u.client == nil || u.signInDialog != nil {
+		t.Fatalf("not signed in after pasting (%s)", u.lastError)
+	}
+}
+
+func TestEscapeCancelsOrClosesTheTopDialog(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.showError(&notice{"A notice."})
+	if h.u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog shown")
+	}
+	h.u.escape(&fyneKeyEscape)
+	if h.u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the dialog")
+	}
+}

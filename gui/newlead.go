@@ -31,6 +31,8 @@ type newLeadPanel struct {
 	// uncertain: an earlier attempt of this submission may have reached Salesforce.
 	uncertain  bool
 	sendAnyway *widget.Button // in the duplicates dialog, when the rule allows saving
+	// duplicateRows is the duplicates dialog's table (name, company, id, actions).
+	duplicateRows *fyne.Container
 	content    fyne.CanvasObject
 }
 
@@ -130,7 +132,7 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 			p.u.showError(&notice{"The lead could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
 				"). It is kept, encrypted, in the Outbox and is sent by itself as soon as Salesforce answers; you can type the next lead."})
 		case errors.As(err, &api) && api.Duplicates != nil:
-			p.showDuplicates(api)
+			p.lookAtDuplicates(api)
 		case err != nil:
 			if sfclient.MayHaveLanded(err) {
 				p.uncertain = true // look it up by its submission id before sending it again
@@ -164,15 +166,54 @@ func (p *newLeadPanel) created(id string) {
 	p.result.Refresh()
 }
 
+// maxShownDuplicates bounds how many matching leads are read and listed.
+const maxShownDuplicates = 5
+
+// lookAtDuplicates reads the name and company of the leads Salesforce matched, then lists them.
+func (p *newLeadPanel) lookAtDuplicates(api *sfclient.APIError) {
+	ids := api.Duplicates.MatchIDs
+	if len(ids) > maxShownDuplicates {
+		ids = ids[:maxShownDuplicates]
+	}
+	records := make([]sfclient.Record, len(ids))
+	p.u.call("Looking at the matching leads…", func(ctx context.Context, c *sfclient.Client) error {
+		for i, id := range ids {
+			rec, err := c.GetLead(ctx, id, []string{"FirstName", "LastName", "Company"})
+			if err != nil {
+				return err
+			}
+			records[i] = rec
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			records = make([]sfclient.Record, len(ids)) // show the ids alone
+		}
+		p.showDuplicates(api, ids, records)
+	})
+}
+
 // showDuplicates lists the leads Salesforce matched; when its rule allows, the person may
 // send this one anyway.
-func (p *newLeadPanel) showDuplicates(api *sfclient.APIError) {
+func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, records []sfclient.Record) {
 	list := container.NewVBox(wrapped(sfclient.Explain(api)))
 	var d dialog.Dialog
-	for _, id := range api.Duplicates.MatchIDs {
-		list.Add(container.NewHBox(widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
-			widget.NewButton("Open to edit", func() { d.Hide(); p.u.edit.open(id) })))
+	instance := ""
+	if p.u.client != nil {
+		instance = p.u.client.Session().InstanceURL
 	}
+	grid := container.NewGridWithColumns(4, bold("Name"), bold("Company"), bold("Id"), widget.NewLabel(""))
+	for i, id := range ids {
+		rec := records[i]
+		grid.Add(widget.NewLabel(orDash(joinNonEmpty(lead.Display("FirstName", rec["FirstName"]), lead.Display("LastName", rec["LastName"])))))
+		grid.Add(widget.NewLabel(orDash(lead.Display("Company", rec["Company"]))))
+		grid.Add(widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		grid.Add(container.NewHBox(
+			widget.NewButton("Edit it instead", func() { d.Hide(); p.u.edit.open(id) }),
+			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) })))
+	}
+	list.Add(grid)
+	p.duplicateRows = grid
 	buttons := container.NewHBox(widget.NewButton("Go back", func() { d.Hide() }))
 	p.sendAnyway = nil
 	if api.Duplicates.AllowSave {

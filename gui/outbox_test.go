@@ -2,6 +2,7 @@ package gui
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +101,12 @@ func TestDuplicateRuleThatAlertsOffersSendAnywayAndOneThatBlocksDoesNot(t *testi
 	h.submitMinimal()
 	if h.u.newLead.sendAnyway == nil {
 		t.Fatalf("no Send anyway for an alerting rule (%s)", h.u.lastError)
+	}
+	shown := test.RenderObjectToMarkup(h.u.newLead.duplicateRows)
+	for _, want := range []string{"Jimmy Jimjo", "Jimjo Jimmy Jo", h.org.LeadIDs()[0], "Open in Salesforce"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the duplicates list does not show %q", want)
+		}
 	}
 	test.Tap(h.u.newLead.sendAnyway)
 	h.u.jobs.drain()
