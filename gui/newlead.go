@@ -33,7 +33,7 @@ type newLeadPanel struct {
 	sendAnyway *widget.Button // in the duplicates dialog, when the rule allows saving
 	// duplicateRows is the duplicates dialog's table (name, company, id, actions).
 	duplicateRows *fyne.Container
-	content    fyne.CanvasObject
+	content       fyne.CanvasObject
 }
 
 func newNewLeadPanel(u *UI) *newLeadPanel {
