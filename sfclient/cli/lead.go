@@ -54,11 +54,7 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	fields, err := readFields(*file, env)
-	if err != nil {
-		return err
-	}
-	p, c, err := signedInClient(env)
+	fields, p, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
@@ -116,11 +112,7 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	fields, err := readFields(*file, env)
-	if err != nil {
-		return err
-	}
-	p, c, err := signedInClient(env)
+	fields, p, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
@@ -134,6 +126,17 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	remember(p, full, fields, outbox.Update)
 	fmt.Fprintf(env.Stdout, "Updated lead %s\n", full)
 	return nil
+}
+
+// fieldsAndClient reads the fields file first (a bad file needs no sign-in to be reported),
+// then opens the profile and, when someone is signed in, a client.
+func fieldsAndClient(file string, env *Env) (map[string]any, *sfclient.Profile, *sfclient.Client, error) {
+	fields, err := readFields(file, env)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, c, err := signedInClient(env)
+	return fields, p, c, err
 }
 
 // readFields reads a JSON object of Lead fields from a file or stdin, keeping numbers as
