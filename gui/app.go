@@ -178,6 +178,16 @@ func (u *UI) escape(k *fyne.KeyEvent) {
 	}
 }
 
+// ready reports whether the saved data is open; if not (the passphrase is still being asked
+// for), it says so, and the action waits for the person to try again.
+func (u *UI) ready() bool {
+	if u.profile == nil {
+		u.showError(&notice{"Lead Desk is still opening your saved data; unlock it first, then try again. Nothing you typed is lost."})
+		return false
+	}
+	return true
+}
+
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 

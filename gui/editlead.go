@@ -171,6 +171,9 @@ func (p *editPanel) save() {
 }
 
 func (p *editPanel) send(changes map[string]any, since time.Time) {
+	if !p.u.ready() {
+		return
+	}
 	req := outbox.ChangeRequest{LeadID: p.loadedID, Changes: changes, Since: since}
 	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
 	var kept outbox.Entry

@@ -308,3 +308,16 @@ func TestEscapeCancelsOrClosesTheTopDialog(t *testing.T) {
 		t.Fatal("Esc did not close the dialog")
 	}
 }
+
+func TestSubmittingBeforeTheVaultIsUnlockedKeepsTheLeadInTheForm(t *testing.T) {
+	u := New(test.NewTempApp(t), Options{Home: t.TempDir(), Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, RetryCheck: -1, uiLoop: make(chan func())})
+	u.jobs.drain()
+	u.newLead.form.inputs["LastName"].setText("Jimjo")
+	u.newLead.form.inputs["Company"].setText("Jimjo Jimmy Jo")
+	u.newLead.terms.SetChecked(true)
+	u.newLead.submit()
+	u.jobs.drain()
+	if !strings.Contains(u.lastError, "unlock it first") || u.newLead.form.inputs["Company"].text() != "Jimjo Jimmy Jo" {
+		t.Fatalf("error %q", u.lastError)
+	}
+}

@@ -107,6 +107,9 @@ func (p *newLeadPanel) submit() {
 }
 
 func (p *newLeadPanel) send(allowDuplicates bool) {
+	if !p.u.ready() {
+		return
+	}
 	if p.submission == "" {
 		p.submission = lead.NewSubmissionID()
 	}

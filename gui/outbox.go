@@ -97,6 +97,9 @@ func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
 
 // send retries one entry now.
 func (p *outboxPanel) send(id string) {
+	if !p.u.ready() {
+		return
+	}
 	box := outbox.Open(p.u.profile.Vault)
 	var r outbox.Result
 	p.u.call("Sending…", func(ctx context.Context, c *sfclient.Client) error {
@@ -193,6 +196,9 @@ func (p *outboxPanel) confirmDiscard(e outbox.Entry) {
 }
 
 func (p *outboxPanel) discard(id string) {
+	if !p.u.ready() {
+		return
+	}
 	box := outbox.Open(p.u.profile.Vault)
 	p.u.jobs.run(context.Background(), func(context.Context) error { return box.Discard(id) }, func(err error) {
 		if err != nil {
