@@ -26,11 +26,17 @@ var fyneApp string
 var version = ""
 
 func init() {
-	if version == "" {
-		var meta struct{ Details struct{ Version string } }
-		if _, err := toml.Decode(fyneApp, &meta); err == nil {
+	var meta struct {
+		Details struct {
+			Version string
+			Build   int
+		}
+	}
+	if _, err := toml.Decode(fyneApp, &meta); err == nil {
+		if version == "" {
 			version = meta.Details.Version
 		}
+		version = fmt.Sprintf("%s (build %d)", version, meta.Details.Build)
 	}
 }
 
