@@ -222,7 +222,7 @@ func (u *UI) openProfile(opts vault.Options) {
 				u.showError(&notice{n})
 			}
 			u.settings.load()
-			u.connect()
+			u.connect(nil)
 			u.outbox.reload()
 			u.recent.reload()
 			u.offerDrafts()
@@ -256,22 +256,36 @@ func (u *UI) askPassphrase(opts vault.Options, cause error) {
 	u.passphrase = entry
 }
 
-// connect makes a client from the stored session, if any, and updates the header.
-func (u *UI) connect() {
-	c, err := u.profile.Client(sfclient.ClientOptions{HTTPClient: u.opts.HTTPClient})
-	if err != nil {
-		u.client = nil
+// connect makes a client from the stored session, if any (reading the vault off the UI
+// goroutine), updates the header, and then runs then (if any).
+func (u *UI) connect(then func()) {
+	p := u.profile
+	var c *sfclient.Client
+	u.jobs.run(context.Background(), func(context.Context) error {
+		var err error
+		c, err = p.Client(sfclient.ClientOptions{HTTPClient: u.opts.HTTPClient})
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.client = nil
+			u.refreshStatus()
+			u.signInButton.Show()
+			u.settings.showStatus()
+			if !errors.Is(err, sfclient.ErrSignInRequired) {
+				u.showError(err)
+			}
+			return
+		}
+		u.client = c
 		u.refreshStatus()
-		u.signInButton.Show()
+		u.signInButton.Hide()
 		u.settings.showStatus()
-		return
-	}
-	u.client = c
-	u.refreshStatus()
-	u.signInButton.Hide()
-	u.settings.showStatus()
-	u.loadDescribe()
-	u.outbox.sendAll(false) // signed in again: what waited can go now
+		u.loadDescribe()
+		u.outbox.sendAll(false) // signed in again: what waited can go now
+		if then != nil {
+			then()
+		}
+	})
 }
 
 func (u *UI) loadDescribe() {

@@ -187,7 +187,7 @@ func TestSettingsRoundTripThroughTheVault(t *testing.T) {
 	if h.u.lastToast != "Settings saved" {
 		t.Fatalf("not saved: %s", h.u.lastError)
 	}
-	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: browse, RetryCheck: -1, uiLoop: make(chan func())})
+	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, RetryCheck: -1, uiLoop: make(chan func())})
 	again.jobs.drain()
 	if again.settings.secret.Text != "consumer-secret-123" || again.settings.dealerID.Text != "0015Y00002aYV9NXYZ" ||
 		again.settings.apiVersion.Text != "62.0" || again.settings.loginURL.Text != h.org.URL {

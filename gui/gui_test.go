@@ -2,7 +2,6 @@ package gui
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -45,22 +44,12 @@ func newHarness(t *testing.T, opts sftest.Options) *harness {
 	if err := sfclient.SaveSettings(h.home, st); err != nil {
 		t.Fatal(err)
 	}
-	h.u = New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, uiLoop: make(chan func())})
+	h.u = New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, uiLoop: make(chan func())})
 	h.u.jobs.drain()
 	if h.u.profile == nil {
 		t.Fatalf("profile did not open: %s", h.u.lastError)
 	}
 	return h
-}
-
-// browse plays the browser: it follows the redirects back to the loopback listener.
-func browse(u string) error {
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(u)
-	if err != nil {
-		return err
-	}
-	io.Copy(io.Discard, resp.Body)
-	return resp.Body.Close()
 }
 
 func (h *harness) signIn() {

@@ -92,13 +92,27 @@ func newSettingsPanel(u *UI) *settingsPanel {
 	return p
 }
 
-// load fills the panel from the profile (after it opened).
+// load fills the panel from the profile (after it opened), reading it off the UI goroutine.
 func (p *settingsPanel) load() {
-	st, err := p.u.profile.Settings()
-	if err != nil {
-		p.u.showError(err)
-	}
-	secret, _ := p.u.profile.ClientSecret()
+	prof := p.u.profile
+	var st sfclient.Settings
+	var secret string
+	p.u.jobs.run(context.Background(), func(context.Context) error {
+		var err error
+		if st, err = prof.Settings(); err != nil {
+			return err
+		}
+		secret, err = prof.ClientSecret()
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.u.showError(err)
+		}
+		p.fill(st, secret)
+	})
+}
+
+func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
 	p.u.cfg = st
 	switch st.Login() {
 	case sfclient.ProductionLoginURL:
@@ -162,7 +176,7 @@ func (p *settingsPanel) save() {
 		p.u.cfg = st
 		p.u.newLead.fillDealerDefaults(st)
 		if p.u.client != nil {
-			p.u.connect() // a pinned API version takes effect now
+			p.u.connect(nil) // a pinned API version takes effect now
 		}
 		p.u.toast("Settings saved")
 	})
@@ -211,8 +225,7 @@ func (p *settingsPanel) signOut() {
 	p.u.busy("Signing out…", func(ctx context.Context) error {
 		return p.u.profile.SignOut(ctx, p.u.opts.HTTPClient)
 	}, func(err error) {
-		p.u.connect()
-		p.showStatus()
+		p.u.connect(nil)
 		if errors.Is(err, sfclient.ErrRevokeFailed) {
 			p.u.showError(&notice{"Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it."})
 			return

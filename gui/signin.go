@@ -130,8 +130,5 @@ func (u *UI) finishSignIn(sd *signInDialog, err error, then func()) {
 		u.showError(err)
 		return
 	}
-	u.connect()
-	if then != nil {
-		then()
-	}
+	u.connect(then)
 }

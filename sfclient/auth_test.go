@@ -66,7 +66,7 @@ func TestExchangeSendsTheClientSecretOnlyInTheTokenRequest(t *testing.T) {
 func TestWrongClientSecretIsExplainedPlainly(t *testing.T) {
 	org, redirect := newOrgWithRedirect(t, sftest.Options{ClientSecret: "right"})
 	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}, ClientSecret: "wrong"}
-	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: browser, Timeout: 10 * time.Second})
+	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
 	var api *sfclient.APIError
 	if !errors.As(err, &api) || api.Code != "invalid_client" {
 		t.Fatalf("err = %v, want invalid_client", err)
@@ -79,7 +79,7 @@ func TestWrongClientSecretIsExplainedPlainly(t *testing.T) {
 func TestDeniedConsentSaysAccessWasDeclined(t *testing.T) {
 	org, redirect := newOrgWithRedirect(t, sftest.Options{Consent: sftest.AutoDeny})
 	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}}
-	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: browser, Timeout: 10 * time.Second})
+	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
 	if !errors.Is(err, sfclient.ErrAccessDenied) {
 		t.Fatalf("err = %v, want ErrAccessDenied", err)
 	}
@@ -94,7 +94,7 @@ func TestDeniedConsentSaysAccessWasDeclined(t *testing.T) {
 func TestCallbackWithAnotherStateIsRefused(t *testing.T) {
 	org, redirect := newOrgWithRedirect(t, sftest.Options{})
 	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}}
-	forged := func(string) error { return browser(redirect + "?code=aPrxStolen%3D%3D&state=attacker") }
+	forged := func(string) error { return sftest.Browse(redirect + "?code=aPrxStolen%3D%3D&state=attacker") }
 	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: forged, Timeout: 10 * time.Second})
 	if !errors.Is(err, sfclient.ErrStateMismatch) {
 		t.Fatalf("err = %v, want ErrStateMismatch", err)
@@ -180,7 +180,7 @@ func TestOtherPathsAndThePreflightDoNotEndTheWait(t *testing.T) {
 			allow = resp.Header.Get("Access-Control-Allow-Private-Network")
 			resp.Body.Close()
 		}
-		return browser(u)
+		return sftest.Browse(u)
 	}
 	if _, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: open, Timeout: 10 * time.Second}); err != nil {
 		t.Fatalf("sign-in failed after other requests: %v", err)

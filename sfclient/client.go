@@ -195,6 +195,12 @@ func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID
 	if err != nil {
 		return http.Header{}, fmt.Errorf("prepare the request: %w", err)
 	}
+	if method == http.MethodPost {
+		// Without a way to rewind the body, net/http never resends a create by itself (it
+		// resends a request it judges unwritten on a reused connection). Whether a create
+		// that may have landed is sent again is decided only by the submission-id lookup.
+		req.GetBody = nil
+	}
 	req.Header.Set("Accept", "application/json")
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")

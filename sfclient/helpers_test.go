@@ -2,8 +2,6 @@ package sfclient_test
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -21,18 +19,6 @@ func freeRedirect(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return u
-}
-
-// browser plays the person's browser: it loads the URL and follows every redirect, back to
-// Lead Desk's loopback listener.
-func browser(u string) error {
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(u)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	_, err = io.Copy(io.Discard, resp.Body)
-	return err
 }
 
 type fixture struct {
@@ -71,7 +57,7 @@ func signedIn(t *testing.T, opts sftest.Options) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: browser, Timeout: 10 * time.Second})
+	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatalf("sign-in: %v", err)
 	}

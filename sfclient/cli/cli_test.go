@@ -3,13 +3,11 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"leaddesk/sfclient/cli"
 	"leaddesk/sfclient/sftest"
@@ -46,7 +44,7 @@ func (d *desk) env(stdin string) (cli.Env, *bytes.Buffer, *bytes.Buffer) {
 	return cli.Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
 		Getenv:      func(k string) string { return vars[k] },
-		OpenBrowser: browse,
+		OpenBrowser: sftest.Browse,
 	}, &out, &errOut
 }
 
@@ -63,16 +61,6 @@ func (d *desk) login() {
 	if code != 0 || !strings.Contains(out, "Signed in as "+sftest.DisplayName) {
 		d.t.Fatalf("login: exit %d\n%s%s", code, out, errOut)
 	}
-}
-
-// browse plays the browser, following redirects back to the loopback listener.
-func browse(u string) error {
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(u)
-	if err != nil {
-		return err
-	}
-	io.Copy(io.Discard, resp.Body)
-	return resp.Body.Close()
 }
 
 func lastLine(s string) string {

@@ -200,12 +200,16 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if drop {
-		// Do the work, then cut the connection: the client cannot know it succeeded.
+		// Do the work, then cut the connection: the client cannot know it succeeded. The
+		// request is logged first, so a test that sees the failure also sees the request.
 		o.route(&discard{header: http.Header{}}, r)
-		rec.status = 0
+		o.mu.Lock()
+		o.log = append(o.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body})
+		o.mu.Unlock()
 		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
 			conn.Close()
 		}
+		return
 	} else if outage {
 		rec.Header().Set("Content-Type", "text/html; charset=UTF-8")
 		rec.WriteHeader(http.StatusServiceUnavailable)

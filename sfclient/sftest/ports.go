@@ -3,8 +3,11 @@ package sftest
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
+	"net/http"
+	"time"
 )
 
 // FreeRedirectURI returns http://localhost:PORT/OauthRedirect on a port that 127.0.0.1 (and
@@ -38,4 +41,16 @@ func hasIPv6() bool {
 	}
 	ln.Close()
 	return true
+}
+
+// Browse plays a person's browser for tests and scripts: it loads the URL and follows every
+// redirect, back to the app's loopback listener, and reads the page it lands on.
+func Browse(u string) error {
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
 }
