@@ -69,7 +69,7 @@ type UI struct {
 	passphrase     *widget.Entry
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
-	cfg            sfclient.Settings
+	cfg            sfclient.Settings     // the settings as last loaded or saved
 	lastToast      string
 }
 
@@ -237,7 +237,6 @@ func (u *UI) askPassphrase(opts vault.Options, cause error) {
 	if errors.Is(cause, vault.ErrWrongKey) {
 		text = "That passphrase does not unlock your saved sign-in. Try again."
 	}
-	entry.OnSubmitted = func(string) {}
 	var d dialog.Dialog
 	unlock := func(ok bool) {
 		if !ok {
@@ -362,8 +361,6 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-func asAPIError(err error, target **sfclient.APIError) bool { return errors.As(err, target) }
-
 // openInBrowser opens a web page (Salesforce, the terms page) in the system browser.
 func openInBrowser(u *UI, raw string) {
 	if parsed, err := url.Parse(raw); err == nil && (parsed.Scheme == "https" || parsed.Scheme == "http") {
@@ -372,9 +369,6 @@ func openInBrowser(u *UI, raw string) {
 		}
 	}
 }
-
-// currentSettings returns the settings as last loaded or saved.
-func (u *UI) currentSettings() (sfclient.Settings, error) { return u.cfg, nil }
 
 // toast shows a short confirmation in the header, with its time, until the next one.
 func (u *UI) toast(text string) {

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 	"time"
@@ -261,7 +262,7 @@ func hasOwner2Problem(p lead.Problems) bool {
 // markRefused shows Salesforce's refusal beside the fields it names.
 func (f *leadForm) markRefused(err error) {
 	var api *sfclient.APIError
-	if !asAPIError(err, &api) {
+	if !errors.As(err, &api) {
 		return
 	}
 	for _, name := range api.AllFields() {

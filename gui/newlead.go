@@ -62,12 +62,11 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 }
 
 func (p *newLeadPanel) openTerms() {
-	st, _ := p.u.currentSettings()
-	if st.TermsURL == "" {
+	if p.u.cfg.TermsURL == "" {
 		p.u.showError(&sfclient.SettingsError{Setting: "The terms page", Problem: "is not set; enter the address Mazo gave you in Settings"})
 		return
 	}
-	openInBrowser(p.u, st.TermsURL)
+	openInBrowser(p.u, p.u.cfg.TermsURL)
 }
 
 // fillDealerDefaults puts the dealer's fields from settings into empty boxes.
@@ -89,8 +88,7 @@ func (p *newLeadPanel) reset() {
 	p.terms.SetChecked(false)
 	p.termsErr.Hide()
 	p.submission, p.uncertain = "", false
-	st, _ := p.u.currentSettings()
-	p.fillDealerDefaults(st)
+	p.fillDealerDefaults(p.u.cfg)
 }
 
 // submit checks the form, then creates the lead. Nothing is sent until every check passes.

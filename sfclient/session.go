@@ -36,12 +36,3 @@ func (s *Session) GoString() string { return "sfclient.Session{" + s.String() + 
 
 // LogValue keeps slog from printing the tokens.
 func (s *Session) LogValue() slog.Value { return slog.StringValue(s.String()) }
-
-// Redact shortens a secret to its first four characters, for the rare place that must hint
-// at which token is meant.
-func Redact(secret string) string {
-	if len(secret) <= 8 {
-		return "****"
-	}
-	return secret[:4] + "…(" + fmt.Sprint(len(secret)) + " characters)"
-}
