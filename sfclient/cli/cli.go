@@ -156,8 +156,7 @@ func parse(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, err
+				return nil, err // Parse has printed the usage
 			}
 			return nil, &usageError{err.Error() + ` (see "leaddesk ` + fs.Name() + ` --help")`}
 		}

@@ -191,8 +191,8 @@ func TestHelpOnEveryLevelExitsZero(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"help"}, {"login", "--help"}, {"whoami", "-h"}, {"lead", "--help"},
 		{"lead", "create", "--help"}, {"lead", "get", "--help"}, {"lead", "update", "--help"}, {"logout", "--help"}, {"demo", "--help"}} {
 		code, out, _ := d.run("", args...)
-		if code != 0 || !strings.Contains(out, "Usage") {
-			t.Errorf("%v: exit %d, %q", args, code, out)
+		if code != 0 || strings.Count(out, "Usage") != 1 {
+			t.Errorf("%v: exit %d, %q; want the usage once", args, code, out)
 		}
 	}
 	if code, _, _ := d.run("", "lead"); code != cli.ExitUsage {

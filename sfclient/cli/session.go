@@ -136,7 +136,7 @@ func (e *plainError) Error() string { return e.sentence }
 func (e *plainError) Plain() string { return e.sentence }
 
 func demo(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "demo", "demo [--addr HOST:PORT]\n\nRuns the stand-in Salesforce org on this computer until Ctrl+C, so \"leaddesk login\" can be tried without a Salesforce account.")
+	fs := flags(env, "demo", "demo [--addr HOST:PORT] [--redirect-uri URI]\n\nRuns the stand-in Salesforce org on this computer until Ctrl+C, so \"leaddesk login\" can be tried without a Salesforce account.")
 	addr := fs.String("addr", "127.0.0.1:0", "address to listen on (loopback only)")
 	redirect := fs.String("redirect-uri", sfclient.DefaultRedirectURI, "the callback URL the demo org accepts")
 	if _, err := parse(fs, args, 0); err != nil {
