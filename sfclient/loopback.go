@@ -2,7 +2,6 @@ package sfclient
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"html/template"
 	"net"
@@ -10,7 +9,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/pkg/browser"
@@ -137,12 +135,6 @@ func listenLoopback(u *url.URL) ([]net.Listener, error) {
 		listeners = append(listeners, ln)
 	}
 	return listeners, nil
-}
-
-func isAddrInUse(err error) bool {
-	return errors.Is(err, syscall.EADDRINUSE) ||
-		strings.Contains(err.Error(), "address already in use") ||
-		strings.Contains(err.Error(), "Only one usage of each socket address") // Windows WSAEADDRINUSE
 }
 
 type callbackResult struct {
