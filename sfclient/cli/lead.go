@@ -30,7 +30,7 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(env.Stdout, leadUsage)
 		if len(args) == 0 {
-			return &usageError{"lead needs a sub-command: create, get or update"}
+			return &usageError{"lead needs a sub-command: create, get, update or recent"}
 		}
 		return nil
 	}
@@ -44,7 +44,7 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	case "recent":
 		return leadRecent(ctx, args[1:], env)
 	}
-	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get or update)", args[0])}
+	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update or recent)", args[0])}
 }
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {
