@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
-	"leaddesk/sfclient/vault"
 )
 
 // Login URL choices.
@@ -204,11 +203,7 @@ func (p *settingsPanel) showStatus() {
 	if p.u.profile == nil {
 		return
 	}
-	key := "the OS keychain"
-	if p.u.profile.Vault.KeySource() == vault.SourcePassphrase {
-		key = "your passphrase (no OS keychain is available)"
-	}
-	where := "Encrypted file: " + p.u.profile.Vault.Path() + "\nKey: " + key
+	where := "Encrypted file: " + p.u.profile.Vault.Path() + "\nKey: " + p.u.profile.Vault.KeyHeldBy()
 	if p.u.client == nil {
 		p.status.SetText("Not signed in.\n" + where)
 		return

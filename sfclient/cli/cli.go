@@ -196,12 +196,14 @@ func vaultOptions(env *Env) vault.Options {
 	}
 }
 
-func client(env *Env) (*sfclient.Client, error) {
+// client opens the profile and its signed-in client; ErrSignInRequired when nobody is.
+func client(env *Env) (*sfclient.Profile, *sfclient.Client, error) {
 	p, err := openProfile(env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p.Client(sfclient.ClientOptions{HTTPClient: env.HTTPClient})
+	c, err := p.Client(sfclient.ClientOptions{HTTPClient: env.HTTPClient})
+	return p, c, err
 }
 
 func isSet(fs *flag.FlagSet, name string) bool {

@@ -71,7 +71,8 @@ func lastLine(s string) string {
 func TestCommandLineSignsInCreatesReadsUpdatesAndSignsOut(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
 	d.login()
-	if code, out, _ := d.run("", "whoami"); code != 0 || !strings.Contains(out, sftest.Username) || !strings.Contains(out, d.org.URL) {
+	if code, out, _ := d.run("", "whoami"); code != 0 || !strings.Contains(out, sftest.Username) || !strings.Contains(out, d.org.URL) ||
+		!strings.Contains(out, "Key: your passphrase") {
 		t.Fatalf("whoami: %d %s", code, out)
 	}
 

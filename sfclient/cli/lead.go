@@ -87,7 +87,7 @@ func leadGet(ctx context.Context, args []string, env *Env) error {
 			fields = append(fields, f)
 		}
 	}
-	c, err := client(env)
+	_, c, err := client(env)
 	if err != nil {
 		return err
 	}

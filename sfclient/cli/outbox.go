@@ -40,12 +40,8 @@ func (e *keptError) sentence() string {
 // signedInClient opens the profile and, when someone is signed in, a client; a nil client
 // with no error means nobody is signed in (the outbox can still keep the lead).
 func signedInClient(env *Env) (*sfclient.Profile, *sfclient.Client, error) {
-	p, err := openProfile(env)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := p.Client(sfclient.ClientOptions{HTTPClient: env.HTTPClient})
-	if errors.Is(err, sfclient.ErrSignInRequired) {
+	p, c, err := client(env)
+	if p != nil && errors.Is(err, sfclient.ErrSignInRequired) {
 		return p, nil, nil
 	}
 	return p, c, err

@@ -97,7 +97,7 @@ func whoami(ctx context.Context, args []string, env *Env) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	c, err := client(env)
+	p, c, err := client(env)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,8 @@ func whoami(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 	s := c.Session()
-	fmt.Fprintf(env.Stdout, "%s (%s)\nInstance: %s\nAPI version: %s\n", info.Name, info.Username, s.InstanceURL, s.APIVersion)
+	fmt.Fprintf(env.Stdout, "%s (%s)\nInstance: %s\nAPI version: %s\nData: %s\nKey: %s\n",
+		info.Name, info.Username, s.InstanceURL, s.APIVersion, p.Home, p.Vault.KeyHeldBy())
 	return nil
 }
 

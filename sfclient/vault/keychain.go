@@ -96,3 +96,17 @@ func keychainDelete(dir string, timeout time.Duration) error {
 	}
 	return nil
 }
+
+// KeychainNameFor names the OS keychain that holds the vault's key on goos (a GOOS value),
+// as the person at that computer knows it: go-keyring uses Credential Manager on Windows,
+// the login Keychain on macOS and the Secret Service (GNOME Keyring, KWallet) elsewhere.
+func KeychainNameFor(goos string) string {
+	switch goos {
+	case "windows":
+		return "Windows Credential Manager"
+	case "darwin":
+		return "the macOS Keychain"
+	default:
+		return "the Secret Service keyring (GNOME Keyring or KWallet)"
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -199,6 +200,15 @@ func (v *Vault) KeySource() string {
 		return SourceKeychain
 	}
 	return SourcePassphrase
+}
+
+// KeyHeldBy says in words where the key lives, for settings and support: the OS keychain
+// by name (KeychainNameFor), or the passphrase.
+func (v *Vault) KeyHeldBy() string {
+	if v.KeySource() == SourceKeychain {
+		return KeychainNameFor(runtime.GOOS)
+	}
+	return "your passphrase (no OS keychain answered)"
 }
 
 // Get decodes the record called name into out. It reports false when there is no such

@@ -128,8 +128,8 @@ func TestKeychainHoldsTheKeyWhenItAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.KeySource() != SourceKeychain {
-		t.Fatalf("KeySource = %s, want keychain", v.KeySource())
+	if v.KeySource() != SourceKeychain || v.KeyHeldBy() != KeychainNameFor(runtime.GOOS) {
+		t.Fatalf("KeySource = %s, held by %q; want this OS's keychain", v.KeySource(), v.KeyHeldBy())
 	}
 	v.Put("secret", "s3cret")
 	stored, err := keyring.Get(keychainService, keychainAccount(dir))
@@ -207,6 +207,19 @@ func TestConcurrentPutsFromTwoHandlesKeepEveryRecord(t *testing.T) {
 		var n int
 		if ok, _ := a.Get(string(rune('a'+i)), &n); !ok || n != i {
 			t.Fatalf("record %d lost", i)
+		}
+	}
+}
+
+func TestEachOSNamesItsOwnKeychain(t *testing.T) {
+	for goos, want := range map[string]string{
+		"windows": "Windows Credential Manager",
+		"darwin":  "the macOS Keychain",
+		"linux":   "the Secret Service keyring (GNOME Keyring or KWallet)",
+		"freebsd": "the Secret Service keyring (GNOME Keyring or KWallet)",
+	} {
+		if got := KeychainNameFor(goos); got != want {
+			t.Errorf("KeychainNameFor(%s) = %q, want %q", goos, got, want)
 		}
 	}
 }
