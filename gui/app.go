@@ -108,6 +108,11 @@ func New(a fyne.App, opts Options) *UI {
 		container.NewTabItem("Recent leads", u.recent.content),
 		container.NewTabItem("Settings", u.settings.content),
 	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == u.recent.content {
+			u.recent.shown()
+		}
+	}
 	u.tabs.OnUnselected = func(t *container.TabItem) {
 		if t.Content == u.edit.content && u.edit.dirty() {
 			u.edit.confirmLeave()

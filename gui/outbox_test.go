@@ -54,6 +54,18 @@ func TestNetworkCutKeepsTheLeadInTheOutboxUntilItIsBack(t *testing.T) {
 	if len(h.u.recent.leads) != 1 || h.u.recent.leads[0].Company != "Jimjo Jimmy Jo" {
 		t.Fatalf("recent = %+v", h.u.recent.leads)
 	}
+	if h.u.recent.list != nil {
+		t.Fatal("the Recent leads list was built before its tab was shown")
+	}
+	h.u.show(tabRecent)
+	if h.u.recent.list == nil || h.u.recent.list.Length() != 1 {
+		t.Fatal("the Recent leads tab does not list the lead once shown")
+	}
+	h.u.recent.list.Select(0) // a click opens it for editing
+	h.u.jobs.drain()
+	if h.u.tabs.SelectedIndex() != tabEdit || h.u.edit.loadedID != h.org.LeadIDs()[0] {
+		t.Fatalf("clicking the recent lead opened tab %d with %q", h.u.tabs.SelectedIndex(), h.u.edit.loadedID)
+	}
 }
 
 func TestLostAnswerIsFoundBySubmissionIDWhenRetried(t *testing.T) {
