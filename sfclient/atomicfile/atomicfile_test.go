@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesContentAndLeavesNoTemporaryFiles(t *testing.T) {
@@ -56,5 +57,29 @@ func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Fatalf("temporary file left behind: %v", entries)
+	}
+}
+
+// TestWriteWaitsForABriefReader is a scanner or another Lead Desk holding the file open for a
+// moment: on Windows the replace must wait for it rather than fail.
+func TestWriteWaitsForABriefReader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.json")
+	if err := Write(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan struct{})
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		reader.Close()
+		close(closed)
+	}()
+	err = Write(path, []byte("new"), 0o600)
+	<-closed
+	if got, _ := os.ReadFile(path); err != nil || string(got) != "new" {
+		t.Fatalf("write while the file was open: %v; content %q, want new", err, got)
 	}
 }

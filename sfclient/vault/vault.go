@@ -100,20 +100,19 @@ func (v *Vault) removeStaleTemps() {
 // ErrKeyMissing when the keychain has lost the key, ErrWrongKey for a wrong passphrase or
 // key, ErrDamaged for a truncated or tampered file. The file is never changed on error.
 func Open(dir string, opts Options) (*Vault, error) {
-	v := &Vault{dir: dir, locker: flock.New(filepath.Join(dir, "vault.lock"), flock.SetPermissions(0o600))}
+	v := newHandle(dir)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", dir, err)
 	}
-	data, err := os.ReadFile(v.Path())
+	data, err := v.readShared()
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// Two processes starting at once must not each put a different key in the keychain.
-		ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
-		defer cancel()
-		if ok, err := v.locker.TryLockContext(ctx, 20*time.Millisecond); !ok {
-			return nil, fmt.Errorf("another Lead Desk is holding the vault: %w", errors.Join(err, ctx.Err()))
+		release, err := v.hold(exclusive)
+		if err != nil {
+			return nil, err
 		}
-		defer v.locker.Unlock()
+		defer release()
 		return v, v.newKey(opts)
 	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", v.Path(), err)
@@ -143,6 +142,11 @@ func Open(dir string, opts Options) (*Vault, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// newHandle is a Vault for dir with its lock file, before any key is known.
+func newHandle(dir string) *Vault {
+	return &Vault{dir: dir, locker: flock.New(filepath.Join(dir, "vault.lock"), flock.SetPermissions(0o600))}
 }
 
 // newKey chooses the key of a vault not yet written: a fresh key in the keychain when it
@@ -216,7 +220,7 @@ func (v *Vault) KeyHeldBy() string {
 func (v *Vault) Get(name string, out any) (bool, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	records, err := v.read()
+	records, err := v.decode(v.readShared())
 	if err != nil {
 		return false, err
 	}
@@ -276,14 +280,13 @@ func (v *Vault) Delete(name string) error {
 func (v *Vault) update(change func(map[string]json.RawMessage) error) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
-	defer cancel()
-	if ok, err := v.locker.TryLockContext(ctx, 20*time.Millisecond); !ok {
-		return fmt.Errorf("another Lead Desk is holding the vault: %w", errors.Join(err, ctx.Err()))
+	release, err := v.hold(exclusive)
+	if err != nil {
+		return err
 	}
-	defer v.locker.Unlock()
+	defer release()
 	v.sweep.Do(v.removeStaleTemps)
-	records, err := v.read()
+	records, err := v.decode(os.ReadFile(v.Path()))
 	if err != nil {
 		return err
 	}
@@ -301,9 +304,46 @@ func (v *Vault) update(change func(map[string]json.RawMessage) error) error {
 	return atomicfile.Write(v.Path(), sealed, 0o600)
 }
 
-func (v *Vault) read() (map[string]json.RawMessage, error) {
+// Lock kinds for hold.
+const (
+	shared    = false
+	exclusive = true
+)
+
+// hold takes the lock file, shared for reading or exclusive for writing, waiting up to
+// lockTimeout for another handle or process to let go; release gives it back.
+func (v *Vault) hold(kind bool) (release func(), err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	try := v.locker.TryRLockContext
+	if kind == exclusive {
+		try = v.locker.TryLockContext
+	}
+	if ok, err := try(ctx, 20*time.Millisecond); !ok {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("another Lead Desk is holding the vault: %w", ctx.Err())
+		}
+		return nil, fmt.Errorf("lock the vault: %w", err)
+	}
+	return func() { v.locker.Unlock() }, nil
+}
+
+// readShared reads the vault file under a shared lock. Windows cannot replace a file that
+// is open, so an unlocked read made another process's write fail ("Access is denied").
+func (v *Vault) readShared() ([]byte, error) {
+	release, err := v.hold(shared)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return os.ReadFile(v.Path())
+}
+
+// decode decrypts the file's content read as data (with readErr from reading it) into its
+// records; a missing file is an empty vault.
+func (v *Vault) decode(data []byte, readErr error) (map[string]json.RawMessage, error) {
 	records := map[string]json.RawMessage{}
-	data, err := os.ReadFile(v.Path())
+	err := readErr
 	if errors.Is(err, fs.ErrNotExist) {
 		return records, nil
 	}
@@ -371,7 +411,12 @@ func newAEAD(key []byte) (cipher.AEAD, error) {
 // Forget deletes the vault file in dir and its key in the OS keychain (unless noKeychain).
 // A missing file or key is not an error.
 func Forget(dir string, noKeychain bool, keychainTimeout time.Duration) error {
-	err := os.Remove(filepath.Join(dir, FileName))
+	v := newHandle(dir)
+	release, err := v.hold(exclusive)
+	if err == nil {
+		err = os.Remove(v.Path())
+		release()
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		err = nil
 	}

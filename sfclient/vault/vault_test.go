@@ -211,6 +211,46 @@ func TestConcurrentPutsFromTwoHandlesKeepEveryRecord(t *testing.T) {
 	}
 }
 
+// TestReadsWhileAnotherHandleWritesNeverFail is the window reading while the command line
+// writes. On Windows a file being read cannot be replaced (os.Open does not share delete), so
+// an unlocked read there made the write fail with "Access is denied".
+func TestReadsWhileAnotherHandleWritesNeverFail(t *testing.T) {
+	dir := t.TempDir()
+	writer, _ := Open(dir, passphrase("p"))
+	writer.Put("n", 0)
+	reader, err := Open(dir, passphrase("p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	readErrs := make(chan error, 1)
+	go func() {
+		defer close(readErrs)
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			var n int
+			if _, err := reader.Get("n", &n); err != nil {
+				readErrs <- err
+				return
+			}
+		}
+	}()
+	for i := 1; i <= 100; i++ {
+		if err := writer.Put("n", i); err != nil {
+			close(done)
+			t.Fatalf("write %d while the other handle reads: %v", i, err)
+		}
+	}
+	close(done)
+	if err := <-readErrs; err != nil {
+		t.Fatalf("read while the other handle writes: %v", err)
+	}
+}
+
 func TestEachOSNamesItsOwnKeychain(t *testing.T) {
 	for goos, want := range map[string]string{
 		"windows": "Windows Credential Manager",
