@@ -304,15 +304,17 @@ func (v *Vault) update(change func(map[string]json.RawMessage) error) error {
 	return atomicfile.Write(v.Path(), sealed, 0o600)
 }
 
-// Lock kinds for hold.
+// lockKind says how hold takes the lock file.
+type lockKind int
+
 const (
-	shared    = false
-	exclusive = true
+	shared    lockKind = iota // for reading: any number of holders
+	exclusive                 // for writing: one holder, no readers
 )
 
 // hold takes the lock file, shared for reading or exclusive for writing, waiting up to
 // lockTimeout for another handle or process to let go; release gives it back.
-func (v *Vault) hold(kind bool) (release func(), err error) {
+func (v *Vault) hold(kind lockKind) (release func(), err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
 	try := v.locker.TryRLockContext
