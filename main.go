@@ -41,10 +41,9 @@ func init() {
 }
 
 func main() {
-	args := os.Args[1:]
-	demo := len(args) == 1 && (args[0] == "-demo" || args[0] == "--demo")
-	if len(args) > 0 && !demo {
-		os.Exit(cli.Run(context.Background(), args, cli.Env{Version: version}))
+	window, demo := cli.Window(os.Args[1:])
+	if !window {
+		os.Exit(cli.Run(context.Background(), os.Args[1:], cli.Env{Version: version}))
 	}
 	if err := runWindow(demo); err != nil {
 		fmt.Fprintln(os.Stderr, sfclient.Explain(err))

@@ -83,6 +83,25 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 sign-in required.
 Run "leaddesk COMMAND --help" for a command's flags.
 `
 
+// Window reports whether a command line (without the program name) asks for the window
+// rather than a command, and whether in demo mode: no arguments, or just -demo/--demo.
+// A "-psn_…" argument, which macOS's Finder may add when it launches an app, is ignored.
+func Window(args []string) (window, demo bool) {
+	var rest []string
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-psn_") {
+			rest = append(rest, a)
+		}
+	}
+	switch {
+	case len(rest) == 0:
+		return true, false
+	case len(rest) == 1 && (rest[0] == "-demo" || rest[0] == "--demo"):
+		return true, true
+	}
+	return false, false
+}
+
 // Run runs one command line (without the program name) and returns the exit code.
 func Run(ctx context.Context, args []string, env Env) int {
 	env.defaults()

@@ -203,3 +203,22 @@ func TestHelpOnEveryLevelExitsZero(t *testing.T) {
 		t.Errorf("--version: %d %q", code, out)
 	}
 }
+
+func TestWindowOrCommand(t *testing.T) {
+	for _, c := range []struct {
+		args         []string
+		window, demo bool
+	}{
+		{nil, true, false},
+		{[]string{"-psn_0_1234567"}, true, false}, // Finder's process serial number
+		{[]string{"-demo"}, true, true},
+		{[]string{"--demo", "-psn_0_1"}, true, true},
+		{[]string{"whoami"}, false, false},
+		{[]string{"-demo", "whoami"}, false, false},
+		{[]string{"--version"}, false, false},
+	} {
+		if window, demo := cli.Window(c.args); window != c.window || demo != c.demo {
+			t.Errorf("Window(%q) = %v, %v; want %v, %v", c.args, window, demo, c.window, c.demo)
+		}
+	}
+}
