@@ -13,6 +13,7 @@ import (
 
 	"leaddesk/assets"
 	"leaddesk/gui"
+	_ "leaddesk/gui/localeenv" // before Fyne reads the locale: see the package
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
 )

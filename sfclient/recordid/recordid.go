@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // LeadPrefix is the key prefix every Lead id starts with.
@@ -37,7 +38,11 @@ func ParseLead(text string) (string, error) {
 
 func normalizeLeadID(id string) (string, error) {
 	if len(id) != 15 && len(id) != 18 {
-		return "", fmt.Errorf("%w: an id has 15 or 18 letters and digits, this one has %d characters", ErrBad, len(id))
+		n, unit := utf8.RuneCountInString(id), "characters"
+		if n == 1 {
+			unit = "character"
+		}
+		return "", fmt.Errorf("%w: an id has 15 or 18 letters and digits, this one has %d %s", ErrBad, n, unit)
 	}
 	for _, r := range id {
 		if !isAlnum(r) {

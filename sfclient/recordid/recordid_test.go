@@ -55,6 +55,15 @@ func TestParseLeadRefusesWhatIsNotALeadID(t *testing.T) {
 			t.Errorf("ParseLead(%q) = %q, %v; want ErrBad", in, got, err)
 		}
 	}
+	for in, want := range map[string]string{
+		"x":                "this one has 1 character",
+		"00Q4X00001vhja":   "this one has 14 characters",
+		"00Q4X00001vhjäaa": "this one has 16 characters", // counted as a person counts, not in bytes
+	} {
+		if _, err := ParseLead(in); err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("ParseLead(%q): %v; want it to end %q", in, err, want)
+		}
+	}
 }
 
 func FuzzParseLead(f *testing.F) {
