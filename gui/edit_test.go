@@ -119,10 +119,7 @@ func TestExpiredSessionInTheMiddleOfSubmitIsRenewedSilently(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
 	h.org.ExpireSessions()
-	h.fill(h.u.newLead.form, minimal)
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
+	h.submitMinimal()
 	if len(h.org.LeadIDs()) != 1 || h.u.lastError != "" || h.u.reauth != nil {
 		t.Fatalf("leads %d, error %q", len(h.org.LeadIDs()), h.u.lastError)
 	}
@@ -136,10 +133,7 @@ func TestDeadSessionAsksToSignInThenSendsTheSameLead(t *testing.T) {
 	h.signIn()
 	h.org.RevokeAll()
 	h.org.ExpireSessions()
-	h.fill(h.u.newLead.form, minimal)
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
+	h.submitMinimal()
 	if h.u.reauth == nil {
 		t.Fatalf("not asked to sign in again (%s)", h.u.lastError)
 	}

@@ -76,6 +76,15 @@ func (h *harness) fill(f *leadForm, values map[string]string) {
 	}
 }
 
+// submitMinimal fills the minimal lead, ticks the terms, submits and waits for the outcome.
+func (h *harness) submitMinimal() {
+	h.t.Helper()
+	h.fill(h.u.newLead.form, minimal)
+	test.Tap(h.u.newLead.terms)
+	test.Tap(h.u.newLead.submitB)
+	h.u.jobs.drain()
+}
+
 func (h *harness) posts() []sftest.Request {
 	var out []sftest.Request
 	for _, r := range h.org.Requests() {
@@ -167,10 +176,7 @@ func TestFullMazoLeadReachesTheOrgWithWhatTheAppAdds(t *testing.T) {
 func TestMinimalLeadFromTheGuideIsCreated(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.fill(h.u.newLead.form, minimal)
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
+	h.submitMinimal()
 	ids := h.org.LeadIDs()
 	if len(ids) != 1 || h.org.Lead(ids[0])["Company"] != "Jimjo Jimmy Jo" {
 		t.Fatalf("leads = %v (%s)", ids, h.u.lastError)

@@ -11,14 +11,6 @@ import (
 	"leaddesk/sfclient/sftest"
 )
 
-func (h *harness) submitMinimal() {
-	h.t.Helper()
-	h.fill(h.u.newLead.form, minimal)
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
-}
-
 func TestNetworkCutKeepsTheLeadInTheOutboxUntilItIsBack(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()

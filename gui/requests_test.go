@@ -31,10 +31,7 @@ func TestEachActionCostsOneRequest(t *testing.T) {
 		t.Fatalf("sign-in: %v, want one describe", got)
 	}
 
-	h.fill(h.u.newLead.form, minimal)
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
+	h.submitMinimal()
 	if got := h.dataRequests(); len(got) != 1 || got[0] != "POST Lead Created" {
 		t.Fatalf("create: %v", got)
 	}
