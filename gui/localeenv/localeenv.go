@@ -6,11 +6,15 @@
 // Imported for its side effect by main: its init sets LC_MESSAGES=C when the messages
 // locale is C.something and LC_ALL is unset. That changes nothing else: C.UTF-8's messages
 // are C's, and LC_CTYPE (the character set) is left alone. Go initialises packages in
-// import-path order as their imports become ready, and this one needs only syscall, so it
-// runs before Fyne's lang package, which needs os. scripts/test checks the result.
+// import-path order as their imports become ready, and this one needs only strings and
+// syscall, so it runs before Fyne's lang package, which needs os. scripts/test checks the
+// result.
 package localeenv
 
-import "syscall"
+import (
+	"strings"
+	"syscall"
+)
 
 func init() {
 	if name, value, ok := Fix(func(k string) string { v, _ := syscall.Getenv(k); return v }); ok {
@@ -30,12 +34,8 @@ func Fix(getenv func(string) string) (name, value string, ok bool) {
 	if messages == "" {
 		messages = getenv("LANG")
 	}
-	if hasPrefix(messages, "C.") || hasPrefix(messages, "POSIX.") {
+	if strings.HasPrefix(messages, "C.") || strings.HasPrefix(messages, "POSIX.") {
 		return "LC_MESSAGES", "C", true
 	}
 	return "", "", false
 }
-
-// hasPrefix is strings.HasPrefix, written out so the package imports nothing that would
-// let Fyne's lang package initialise first.
-func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
