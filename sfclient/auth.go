@@ -80,23 +80,29 @@ func (s *SignIn) Begin() (*Attempt, error) {
 	return a, nil
 }
 
-// CodeFromCallback reads the redirect's query: the code when state matches (compared in
-// constant time); ErrAccessDenied, an *APIError for other OAuth errors, ErrStateMismatch,
-// or ErrNoCode otherwise.
+// CodeFromCallback reads the redirect's query. The state is checked first (in constant
+// time): an answer that does not carry this sign-in's state is ErrStateMismatch whatever
+// else it says, errors included, so a forged callback cannot choose the outcome. With the
+// right state: the code; ErrAccessDenied; an *APIError with only the OAuth error code (the
+// callback's error_description is anyone's text and is never shown); or ErrNoCode.
 func CodeFromCallback(q url.Values, wantState string) (string, error) {
+	if !stateMatches(q, wantState) {
+		return "", ErrStateMismatch
+	}
 	if e := q.Get("error"); e != "" {
 		if e == "access_denied" {
 			return "", ErrAccessDenied
 		}
-		return "", &APIError{Status: http.StatusBadRequest, Code: e, Message: q.Get("error_description")}
-	}
-	if subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(wantState)) != 1 {
-		return "", ErrStateMismatch
+		return "", &APIError{Status: http.StatusBadRequest, Code: Excerpt([]byte(e))}
 	}
 	if q.Get("code") == "" {
 		return "", ErrNoCode
 	}
 	return q.Get("code"), nil
+}
+
+func stateMatches(q url.Values, wantState string) bool {
+	return wantState != "" && subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(wantState)) == 1
 }
 
 // FinishPasted completes a sign-in whose redirect URI is a web page: the person pastes the
@@ -133,28 +139,36 @@ func CodeFromPasted(pasted, wantState string) (string, error) {
 	return code, nil
 }
 
-// Finish exchanges the code (with the PKCE verifier), then reads who signed in and the
-// newest API version. The instance URL must be https, or http on a loopback host.
+// Finish exchanges the code (with the PKCE verifier), checks the answer (see
+// completeSession), then reads who signed in and the newest API version.
 func (a *Attempt) Finish(ctx context.Context, code string) (*Session, error) {
 	hc := a.signIn.httpClient()
 	tok, err := a.signIn.oauthConfig().Exchange(context.WithValue(ctx, oauth2.HTTPClient, hc), code, oauth2.VerifierOption(a.verifier))
 	if err != nil {
 		return nil, fmt.Errorf("exchange the authorization code: %w", oauthFailure(err))
 	}
-	return completeSession(ctx, hc, tok)
+	st := a.signIn.Settings
+	return completeSession(ctx, hc, tok, issuer{login: st.Login(), secret: a.signIn.ClientSecret, custom: st.CustomLoginHost}, st.ClientID)
 }
 
-func completeSession(ctx context.Context, hc *http.Client, tok *oauth2.Token) (*Session, error) {
-	s := &Session{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, SignedInAt: time.Now()}
-	s.InstanceURL, _ = tok.Extra("instance_url").(string)
-	s.InstanceURL = strings.TrimRight(s.InstanceURL, "/")
+// completeSession makes the session of a token response, refusing one whose signature does
+// not match the consumer secret (ErrBadSignature) or whose instance URL is not Salesforce's
+// (*HostError) before the access token is sent anywhere. The session records the login
+// server and consumer key that issued it.
+func completeSession(ctx context.Context, hc *http.Client, tok *oauth2.Token, is issuer, clientID string) (*Session, error) {
+	if err := is.verifySignature(tok); err != nil {
+		return nil, err
+	}
+	instance, err := is.instanceURL(tok)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken, InstanceURL: instance,
+		SignedInAt: time.Now(), LoginURL: is.login, ClientID: clientID}
 	s.IdentityURL, _ = tok.Extra("id").(string)
 	s.Scope, _ = tok.Extra("scope").(string)
 	if ms, err := strconv.ParseInt(fmt.Sprint(tok.Extra("issued_at")), 10, 64); err == nil {
 		s.IssuedAt = time.UnixMilli(ms)
-	}
-	if err := checkServerURL(s.InstanceURL); err != nil {
-		return nil, fmt.Errorf("salesforce sent an unusable instance URL %q: %w", s.InstanceURL, err)
 	}
 	if s.RefreshToken == "" {
 		return nil, &SettingsError{"The connected app", "did not grant a refresh token; its admin must add the refresh_token scope"}
@@ -166,7 +180,7 @@ func completeSession(ctx context.Context, hc *http.Client, tok *oauth2.Token) (*
 		Name     string `json:"name"`
 	}
 	if _, err := sendJSON(ctx, hc, http.MethodGet, s.InstanceURL+"/services/oauth2/userinfo", s.AccessToken, "", nil, nil, &info); err != nil {
-		return nil, fmt.Errorf("read who signed in: %w", err)
+		return nil, fmt.Errorf("read who signed in: %w", asCall(err, CallUserInfo))
 	}
 	s.UserID, s.OrgID, s.Username, s.DisplayName = info.UserID, info.OrgID, info.Username, info.Name
 	version, err := newestVersion(ctx, hc, s)

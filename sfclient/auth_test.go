@@ -3,6 +3,7 @@ package sfclient_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -91,16 +92,79 @@ func TestDeniedConsentSaysAccessWasDeclined(t *testing.T) {
 	}
 }
 
-func TestCallbackWithAnotherStateIsRefused(t *testing.T) {
+func TestCallbacksWithoutThisSignInsStateAreRefusedAndTheSignInKeepsWaiting(t *testing.T) {
 	org, redirect := newOrgWithRedirect(t, sftest.Options{})
 	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}}
-	forged := func(string) error { return sftest.Browse(redirect + "?code=aPrxStolen%3D%3D&state=attacker") }
-	_, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: forged, Timeout: 10 * time.Second})
-	if !errors.Is(err, sfclient.ErrStateMismatch) {
-		t.Fatalf("err = %v, want ErrStateMismatch", err)
+	forgeries := []string{
+		"?code=aPrxStolen%3D%3D&state=attacker",
+		"?error=access_denied&error_description=Call+555-0100+to+restore+access",
+		"?error=invalid_client_id&error_description=Call+555-0100&state=attacker",
+		"?code=aPrxStolen%3D%3D",
 	}
-	if org.Count(http.MethodPost, "/services/oauth2/token") != 0 {
-		t.Fatal("a forged code was exchanged")
+	var statuses []int
+	var pages []string
+	open := func(u string) error {
+		for _, f := range forgeries {
+			resp, err := http.Get(redirect + f)
+			if err != nil {
+				return err
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			statuses = append(statuses, resp.StatusCode)
+			pages = append(pages, string(body))
+		}
+		return sftest.Browse(u) // the person finishes the real sign-in afterwards
+	}
+	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: open, Timeout: 10 * time.Second})
+	if err != nil || sess == nil {
+		t.Fatalf("a forged callback ended the sign-in: %v", err)
+	}
+	for i, st := range statuses {
+		if st != http.StatusBadRequest || strings.Contains(pages[i], "555-0100") {
+			t.Errorf("forged callback %q: status %d, page shows the attacker's text: %v", forgeries[i], st, strings.Contains(pages[i], "555-0100"))
+		}
+	}
+	if n := org.Count(http.MethodPost, "/services/oauth2/token"); n != 1 {
+		t.Fatalf("%d code exchanges, want only the real one", n)
+	}
+}
+
+func TestRequestsUnderAnotherHostNameAreRefused(t *testing.T) {
+	org, redirect := newOrgWithRedirect(t, sftest.Options{})
+	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}}
+	var status int
+	open := func(u string) error {
+		// A DNS-rebound page: the browser connects to this port but names its own host.
+		req, _ := http.NewRequest(http.MethodGet, redirect+"?error=access_denied", nil)
+		req.Host = "rebound.example:" + strings.Split(strings.TrimPrefix(redirect, "http://localhost:"), "/")[0]
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			status = resp.StatusCode
+			resp.Body.Close()
+		}
+		return sftest.Browse(u)
+	}
+	if _, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: open, Timeout: 10 * time.Second}); err != nil {
+		t.Fatalf("a request under another host name ended the sign-in: %v", err)
+	}
+	if status != http.StatusMisdirectedRequest {
+		t.Fatalf("request under another Host answered %d, want 421", status)
+	}
+}
+
+func TestCallbackErrorsAreSaidInLeadDesksOwnWords(t *testing.T) {
+	for _, code := range []string{"access_denied", "invalid_client_id", "redirect_uri_mismatch", "invalid_request",
+		"unsupported_response_type", "invalid_scope", "server_error", "made_up_code"} {
+		q := url.Values{"error": {code}, "error_description": {"Visit evil.example and enter your SSN"}, "state": {"s"}}
+		_, err := sfclient.CodeFromCallback(q, "s")
+		msg := sfclient.Explain(err) + sfclient.Details(err)
+		if err == nil || strings.Contains(msg, "evil.example") || strings.Contains(msg, "Something went wrong") {
+			t.Errorf("%s: %q", code, msg)
+		}
+	}
+	_, err := sfclient.CodeFromCallback(url.Values{"error": {"access_denied"}}, "s")
+	if !errors.Is(err, sfclient.ErrStateMismatch) {
+		t.Fatalf("an error without the state: %v, want ErrStateMismatch", err)
 	}
 }
 
@@ -165,28 +229,39 @@ func TestOtherPathsAndThePreflightDoNotEndTheWait(t *testing.T) {
 	org, redirect := newOrgWithRedirect(t, sftest.Options{})
 	base := strings.TrimSuffix(redirect, "/OauthRedirect")
 	in := &sfclient.SignIn{Settings: sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}}
-	var favicon, preflight int
-	var allow string
+	var favicon int
+	origins := []string{org.URL, "https://mazo.my.salesforce.com", "https://evil.example", "http://mazo.my.salesforce.com", "null"}
+	want := []string{"true", "true", "", "", ""}
+	got := make([]string, len(origins))
 	open := func(u string) error {
 		if resp, err := http.Get(base + "/favicon.ico"); err == nil {
 			favicon = resp.StatusCode
 			resp.Body.Close()
 		}
-		req, _ := http.NewRequest(http.MethodOptions, redirect, nil)
-		req.Header.Set("Origin", org.URL)
-		req.Header.Set("Access-Control-Request-Private-Network", "true")
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			preflight = resp.StatusCode
-			allow = resp.Header.Get("Access-Control-Allow-Private-Network")
-			resp.Body.Close()
+		for i, o := range origins {
+			req, _ := http.NewRequest(http.MethodOptions, redirect, nil)
+			req.Header.Set("Origin", o)
+			req.Header.Set("Access-Control-Request-Private-Network", "true")
+			if resp, err := http.DefaultClient.Do(req); err == nil {
+				got[i] = resp.Header.Get("Access-Control-Allow-Private-Network")
+				if got[i] == "" && resp.Header.Get("Access-Control-Allow-Origin") != "" {
+					got[i] = "origin allowed"
+				}
+				resp.Body.Close()
+			}
 		}
 		return sftest.Browse(u)
 	}
 	if _, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: open, Timeout: 10 * time.Second}); err != nil {
 		t.Fatalf("sign-in failed after other requests: %v", err)
 	}
-	if favicon != http.StatusNotFound || preflight != http.StatusNoContent || allow != "true" {
-		t.Fatalf("favicon %d, preflight %d (allow %q)", favicon, preflight, allow)
+	if favicon != http.StatusNotFound {
+		t.Fatalf("favicon %d", favicon)
+	}
+	for i := range origins {
+		if got[i] != want[i] {
+			t.Errorf("preflight from %s: allow-private-network %q, want %q", origins[i], got[i], want[i])
+		}
 	}
 }
 

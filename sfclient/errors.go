@@ -33,6 +33,24 @@ type APIError struct {
 	Duplicates *DuplicateResult
 	// More holds further errors when Salesforce returned several.
 	More []APIError
+	// Call says what was asked when it matters for the sentence: CallLead or CallUserInfo,
+	// so that a 404 reads "no lead with that id" only for a lead. Empty means unspecified.
+	Call string
+}
+
+// What an APIError's Call can be.
+const (
+	CallLead     = "lead"
+	CallUserInfo = "userinfo"
+)
+
+// asCall marks an *APIError in err as the answer to call; other errors pass unchanged.
+func asCall(err error, call string) error {
+	var api *APIError
+	if errors.As(err, &api) {
+		api.Call = call
+	}
+	return err
 }
 
 // DuplicateResult is the duplicateResult of a DUPLICATES_DETECTED error.

@@ -3,8 +3,10 @@ package sfclient
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"strings"
+	"syscall"
 
 	"leaddesk/sfclient/recordid"
 )
@@ -13,10 +15,12 @@ import (
 // with the next step. Salesforce's code, when there is one, goes in Details, not here.
 func Explain(err error) string {
 	var (
-		api   *APIError
-		busy  *PortBusyError
-		netOp *net.OpError
-		dns   *net.DNSError
+		api    *APIError
+		busy   *PortBusyError
+		host   *HostError
+		change *IdentityChangeError
+		netOp  *net.OpError
+		dns    *net.DNSError
 	)
 	switch {
 	case err == nil:
@@ -39,12 +43,20 @@ func Explain(err error) string {
 		return "Cancelled."
 	case errors.Is(err, context.DeadlineExceeded):
 		return "Salesforce did not answer in time; check the connection and try again."
+	case errors.Is(err, ErrBadSignature):
+		return "The sign-in answer was not signed with this app's consumer secret, so Lead Desk refused it; check the consumer secret in Settings against what Mazo sent you, then sign in again."
 	case errors.As(err, &busy):
 		return busy.Error() + "."
+	case errors.As(err, &host):
+		return host.Error() + "."
+	case errors.As(err, &change):
+		return change.Error()
 	case errors.As(err, &api):
 		return explainAPI(api)
 	case errors.As(err, &netOp), errors.As(err, &dns):
 		return "Salesforce could not be reached; check the internet connection and try again."
+	case isConnectionCut(err):
+		return "The connection to Salesforce broke off before its answer arrived; check the internet connection and try again."
 	}
 	var settings *SettingsError
 	if errors.As(err, &settings) {
@@ -66,7 +78,32 @@ func Details(err error) string {
 	return ""
 }
 
+// oauthSentences are Lead Desk's own words for the OAuth error codes Salesforce's authorize
+// and token endpoints use. A callback's error_description is never shown: anyone can put
+// any text in it.
+var oauthSentences = map[string]string{
+	"invalid_client_id":          "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you.",
+	"invalid_client":             "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you.",
+	"invalid_client_credentials": "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you.",
+	"redirect_uri_mismatch":      "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly.",
+	"redirect_uri_missing":       "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly.",
+	"invalid_request":            "Salesforce found the sign-in request malformed; start the sign-in again, and tell support if it repeats.",
+	"unsupported_response_type":  "Salesforce refused the kind of sign-in Lead Desk asked for; ask Mazo's admin to allow the authorization-code flow for the app.",
+	"unsupported_grant_type":     "Salesforce refused the kind of sign-in Lead Desk asked for; ask Mazo's admin to allow the authorization-code flow for the app.",
+	"invalid_scope":              "Salesforce refused the permissions Lead Desk asks for (api, refresh_token); ask Mazo's admin to add them to the app.",
+	"invalid_grant":              "Salesforce did not accept the sign-in code or saved sign-in; sign in again.",
+	"immediate_unsuccessful":     "Salesforce needs you to sign in on its page; start the sign-in again.",
+	"inactive_user":              "Salesforce says this user is inactive; ask Mazo's admin to activate the user, then sign in again.",
+	"inactive_org":               "Salesforce says this org is inactive or locked; ask Mazo's admin.",
+	"rate_limit_exceeded":        "Salesforce has seen too many sign-ins from this user for now; wait a few minutes and try again.",
+	"server_error":               "Salesforce had an internal problem during the sign-in; try again in a few minutes.",
+	"temporarily_unavailable":    "Salesforce's sign-in is unavailable right now; try again in a few minutes.",
+}
+
 func explainAPI(e *APIError) string {
+	if s, ok := oauthSentences[e.Code]; ok {
+		return s
+	}
 	switch {
 	case e.Code == "DUPLICATES_DETECTED" && e.Duplicates != nil && e.Duplicates.AllowSave:
 		return "Salesforce already has a lead that looks like this one; open it, or send this one anyway."
@@ -74,12 +111,12 @@ func explainAPI(e *APIError) string {
 		return "Salesforce already has a lead that looks like this one and its rules block another; open the existing lead instead."
 	case e.Code == "REQUEST_LIMIT_EXCEEDED":
 		return "Mazo's Salesforce has used up its API requests for now; try again later (usually within the hour)."
-	case e.Code == "invalid_client_id" || e.Code == "invalid_client":
-		return "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you."
-	case e.Code == "redirect_uri_mismatch":
-		return "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly."
-	case e.Code == "NOT_FOUND":
+	case (e.Code == "NOT_FOUND" || e.Status == 404) && e.Call == CallLead:
 		return "Salesforce has no lead with that id, or you may not see it; check the id."
+	case (e.Code == "NOT_FOUND" || e.Status == 404) && e.Call == CallUserInfo:
+		return "Lead Desk could not read the signed-in user: this server does not answer Salesforce's user-info address; check the login URL in Settings, or tell support."
+	case e.Code == "NOT_FOUND" || e.Status == 404:
+		return "Salesforce does not offer what Lead Desk asked for at this address; check the login URL in Settings, or tell support."
 	case e.Code == "PRECONDITION_FAILED" || e.Status == 412:
 		return "Someone else changed this lead after you opened it; compare the changes before saving again."
 	case e.Status == 503 || e.Status == 502 || e.Status == 504:
@@ -92,4 +129,11 @@ func explainAPI(e *APIError) string {
 		return "Salesforce did not accept the request: " + strings.TrimSuffix(MaskSensitive(e.Message), ".") + "."
 	}
 	return "Salesforce did not accept the request; try again, and give support the details below if it keeps happening."
+}
+
+// isConnectionCut reports a connection that ended before an answer: EOF, a reset, or a
+// broken pipe, however deep net/http wrapped it.
+func isConnectionCut(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }

@@ -73,7 +73,7 @@ func (c *Client) GetLead(ctx context.Context, id string, fields []string) (Recor
 	}
 	var rec Record
 	if _, _, err := c.do(ctx, request{method: http.MethodGet, path: path, out: &rec}); err != nil {
-		return nil, fmt.Errorf("read lead %s: %w", full, err)
+		return nil, fmt.Errorf("read lead %s: %w", full, asCall(err, CallLead))
 	}
 	return rec, nil
 }
@@ -101,7 +101,7 @@ func (c *Client) UpdateLead(ctx context.Context, id string, changes map[string]a
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("update lead %s: %w", full, err)
+		return fmt.Errorf("update lead %s: %w", full, asCall(err, CallLead))
 	}
 	return nil
 }
@@ -171,5 +171,5 @@ type UserInfo struct {
 func (c *Client) UserInfo(ctx context.Context) (UserInfo, error) {
 	var info UserInfo
 	_, _, err := c.do(ctx, request{method: http.MethodGet, path: "/services/oauth2/userinfo", out: &info})
-	return info, err
+	return info, asCall(err, CallUserInfo)
 }

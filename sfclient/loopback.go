@@ -45,8 +45,10 @@ func IsLoopbackRedirect(redirectURI string) bool {
 // Login runs the whole sign-in through the browser: it binds the redirect URI's port on
 // loopback first (so no other program can receive the code), opens the browser, serves the
 // callback path once, exchanges the code and returns the session. Cancel ctx to stop.
-// Errors: *PortBusyError, ErrAccessDenied, ErrStateMismatch, ErrSignInTimeout,
-// context.Canceled, *SettingsError, or an *APIError from the exchange.
+// Answers that do not carry this sign-in's state, or arrive under another Host name, are
+// refused and the wait goes on. Errors: *PortBusyError, ErrAccessDenied, ErrSignInTimeout,
+// context.Canceled, *SettingsError, *HostError, ErrBadSignature, or an *APIError (the OAuth
+// error code only, from the callback, or the exchange's answer).
 func (s *SignIn) Login(ctx context.Context, opts LoginOptions) (*Session, error) {
 	if !IsLoopbackRedirect(s.Settings.Redirect()) {
 		return nil, &SettingsError{"The redirect URI", "is not on this computer; paste the code instead"}
@@ -68,7 +70,8 @@ func (s *SignIn) Login(ctx context.Context, opts LoginOptions) (*Session, error)
 		return nil, err
 	}
 	results := make(chan callbackResult, 1)
-	srv := &http.Server{Handler: &callbackHandler{path: redirectPath(redirect), state: attempt.state, results: results},
+	srv := &http.Server{Handler: &callbackHandler{path: redirectPath(redirect), host: hostPort(redirect.Host),
+		loginOrigin: origin(s.Settings.Login()), state: attempt.state, results: results},
 		ReadHeaderTimeout: 10 * time.Second}
 	for _, ln := range listeners {
 		go srv.Serve(ln)
@@ -142,24 +145,30 @@ type callbackResult struct {
 	err  error
 }
 
+// callbackHandler serves the redirect URI during one sign-in. Only an answer that carries
+// this sign-in's state reaches the sign-in; everything else is answered and the wait goes on.
 type callbackHandler struct {
-	path    string
-	state   string
-	once    sync.Once
-	results chan<- callbackResult
+	path        string // the redirect URI's path
+	host        string // the redirect URI's host:port, the only Host header served
+	loginOrigin string // the login server's origin, allowed in the private-network preflight
+	state       string
+	once        sync.Once
+	results     chan<- callbackResult
 }
 
 func (h *callbackHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if !strings.EqualFold(hostPort(r.Host), h.host) {
+		// A DNS-rebound page reaches this port under its own name: never serve it.
+		w.WriteHeader(http.StatusMisdirectedRequest)
+		return
+	}
 	if r.URL.Path != h.path {
 		http.NotFound(w, r) // favicon and the like: keep waiting
 		return
 	}
 	if r.Method == http.MethodOptions { // Chrome's private-network preflight
-		w.Header().Set("Access-Control-Allow-Private-Network", "true")
-		if origin := r.Header.Get("Origin"); origin != "" {
-			w.Header().Set("Access-Control-Allow-Origin", origin)
-		}
-		w.WriteHeader(http.StatusNoContent)
+		h.preflight(w, r)
 		return
 	}
 	q := r.URL.Query()
@@ -168,13 +177,19 @@ func (h *callbackHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		resultPage.Execute(w, pageData{Title: "Nothing to do here", Text: "This address receives Lead Desk's sign-in. Start the sign-in from Lead Desk."})
 		return
 	}
+	if !stateMatches(q, h.state) {
+		// Not this sign-in's answer (another tab, another program, a forged link): refuse it
+		// without letting it end or steer the sign-in, which keeps waiting for the real one.
+		w.WriteHeader(http.StatusBadRequest)
+		resultPage.Execute(w, pageData{Title: "Not this sign-in", Text: "This answer does not belong to the sign-in Lead Desk is waiting for, so it was ignored. Finish the sign-in Lead Desk opened, or start it again from Lead Desk."})
+		return
+	}
 	code, err := CodeFromCallback(q, h.state)
 	delivered := false
 	h.once.Do(func() {
 		h.results <- callbackResult{code, err}
 		delivered = true
 	})
-	w.Header().Set("Cache-Control", "no-store")
 	switch {
 	case !delivered:
 		resultPage.Execute(w, pageData{Title: "Already answered", Text: "Lead Desk already has an answer for this sign-in. Return to Lead Desk."})
@@ -184,6 +199,40 @@ func (h *callbackHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		resultPage.Execute(w, pageData{Title: "You are signed in", Text: "Return to Lead Desk; you can close this tab."})
 	}
+}
+
+// preflight answers Chrome's private-network preflight, which Salesforce's page may send
+// before redirecting here, only for the login server's origin and https origins under
+// Salesforce's domains; any other page gets no permission to reach this port.
+func (h *callbackHandler) preflight(w http.ResponseWriter, r *http.Request) {
+	o := r.Header.Get("Origin")
+	u, err := url.Parse(o)
+	allowed := err == nil && o != "" && (strings.EqualFold(o, h.loginOrigin) || (u.Scheme == "https" && IsSalesforceHost(u.Hostname())))
+	if !allowed {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", o)
+	w.Header().Set("Access-Control-Allow-Private-Network", "true")
+	w.Header().Set("Vary", "Origin")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// hostPort is host:port with the port http implies when none is written.
+func hostPort(hostport string) string {
+	if _, _, err := net.SplitHostPort(hostport); err != nil {
+		return net.JoinHostPort(strings.Trim(hostport, "[]"), "80")
+	}
+	return hostport
+}
+
+// origin is a URL's scheme://host[:port], as browsers send it in Origin.
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 type pageData struct{ Title, Text string }

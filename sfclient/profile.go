@@ -143,7 +143,21 @@ func (p *Profile) Client(opts ClientOptions) (*Client, error) {
 // are gone all the same.
 var ErrRevokeFailed = errors.New("signed out on this computer, but Salesforce could not be told")
 
-// SignOut revokes the refresh token at Salesforce, then deletes the stored session — also
+// revoke tells the login server that issued sess (never the one in today's settings) to
+// end it. nil hc means a client with a 20-second timeout.
+func revoke(ctx context.Context, hc *http.Client, sess *Session, st Settings) error {
+	is, err := sessionIssuer(sess, st, "")
+	if err != nil {
+		return err
+	}
+	if hc == nil {
+		hc = &http.Client{Timeout: 20 * time.Second}
+	}
+	form := []byte(url.Values{"token": {sess.RefreshToken}}.Encode())
+	return postForm(ctx, hc, is.login+"/services/oauth2/revoke", form)
+}
+
+// SignOut revokes the refresh token at the login server that issued it, then deletes the stored session — also
 // when the revoke fails (offline, outage), in which case the error wraps ErrRevokeFailed.
 func (p *Profile) SignOut(ctx context.Context, hc *http.Client) error {
 	sess, err := p.LoadSession()
@@ -151,11 +165,7 @@ func (p *Profile) SignOut(ctx context.Context, hc *http.Client) error {
 		return errors.Join(err, p.Vault.Delete(sessionRecord))
 	}
 	st, _ := p.Settings()
-	if hc == nil {
-		hc = &http.Client{Timeout: 20 * time.Second}
-	}
-	form := []byte(url.Values{"token": {sess.RefreshToken}}.Encode())
-	revokeErr := postForm(ctx, hc, st.Login()+"/services/oauth2/revoke", form)
+	revokeErr := revoke(ctx, hc, sess, st)
 	if delErr := p.Vault.Delete(sessionRecord); delErr != nil {
 		return fmt.Errorf("forget the sign-in: %w", delErr)
 	}

@@ -3,6 +3,7 @@ package sfclient
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
 	"time"
 )
 
@@ -21,6 +22,24 @@ type Session struct {
 	UserID       string    `json:"user_id"`
 	OrgID        string    `json:"org_id"`
 	SignedInAt   time.Time `json:"signed_in_at"`
+	// LoginURL is the login server that issued the session; refresh and revoke go only
+	// there, whatever the settings say later. ClientID is the consumer key it was issued to.
+	LoginURL string `json:"login_url,omitempty"`
+	ClientID string `json:"client_id,omitempty"`
+}
+
+// Issuer is the login server that issued the session: LoginURL, or for a session saved
+// before Lead Desk recorded it, the scheme and host of its identity URL (Salesforce's "id",
+// which the login server that issued the tokens hands out). Empty when neither is known.
+func (s *Session) Issuer() string {
+	if s.LoginURL != "" {
+		return s.LoginURL
+	}
+	u, err := url.Parse(s.IdentityURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // String describes the session without its tokens.

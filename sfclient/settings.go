@@ -36,7 +36,18 @@ type Settings struct {
 	OwnerID     string `json:"owner_id,omitempty"`     // OwnerId
 	LeadType    string `json:"lead_type,omitempty"`    // Lead_Type__c; empty means "Vendor Lead"
 	TermsURL    string `json:"terms_url,omitempty"`    // the terms page "these terms" links to
+	// CustomLoginHost lets the login URL and instance URL be any https host, not only
+	// Salesforce's domains. Off by default; an admin turns it on for a proxy or a private
+	// Salesforce deployment, and Settings and whoami then show CustomHostWarning.
+	CustomLoginHost bool `json:"custom_login_host,omitempty"`
+	// OrgID is the Salesforce organization this computer sends leads to: the one of the first
+	// sign-in, or one the admin gives. A sign-in to another org is reported, never silently
+	// accepted (see Profile.CheckIdentity).
+	OrgID string `json:"org_id,omitempty"`
 }
+
+// CustomHostWarning is what Settings and whoami show while CustomLoginHost is on.
+const CustomHostWarning = "Warning: the custom login host setting is on, so Lead Desk sends sign-ins to hosts outside Salesforce's domains; turn it off unless your admin asked for it."
 
 // SettingsError says which setting is wrong and why.
 type SettingsError struct {
@@ -62,35 +73,21 @@ func (s Settings) Redirect() string {
 	return s.RedirectURI
 }
 
-// Validate checks what sign-in needs: a client id, a login URL that is https (or http on a
-// loopback host, for the local demo org) and an absolute redirect URI.
+// Validate checks what sign-in needs: a client id, a login URL that is https under
+// Salesforce's domains (any https host with CustomLoginHost; http only on this computer, for
+// the stand-in org) and an absolute redirect URI. Errors: *SettingsError or *HostError.
 func (s Settings) Validate() error {
 	if strings.TrimSpace(s.ClientID) == "" {
 		return &SettingsError{"The consumer key (client id)", "is missing; enter the one Mazo sent you in Settings"}
 	}
-	if err := checkServerURL(s.Login()); err != nil {
-		return &SettingsError{"The login URL", err.Error()}
+	if err := checkServer("The login URL", s.Login(), loginIsLoopback(s.Login()), s.CustomLoginHost); err != nil {
+		return err
 	}
 	u, err := url.Parse(s.Redirect())
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		return &SettingsError{"The redirect URI", "must be a full address such as " + DefaultRedirectURI}
 	}
 	return nil
-}
-
-// checkServerURL accepts https URLs, and http only for loopback hosts.
-func checkServerURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return errors.New("must be a full address such as " + ProductionLoginURL)
-	}
-	switch {
-	case u.Scheme == "https":
-		return nil
-	case u.Scheme == "http" && IsLoopbackHost(u.Hostname()):
-		return nil
-	}
-	return errors.New("must start with https:// (plain http is allowed only for this computer)")
 }
 
 // IsLoopbackHost reports whether host is localhost or a loopback address.

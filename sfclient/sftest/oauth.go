@@ -1,6 +1,7 @@
 package sftest
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -49,7 +50,10 @@ func (o *Org) authorize(w http.ResponseWriter, r *http.Request) {
 		id := randomToken(16)
 		o.set(func() { o.pending[id] = q })
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		consentPage.Execute(w, map[string]string{"ID": id, "User": Username})
+		o.mu.Lock()
+		user := o.user
+		o.mu.Unlock()
+		consentPage.Execute(w, map[string]string{"ID": id, "User": user.Username})
 	}
 }
 
@@ -77,7 +81,7 @@ func (o *Org) issueCode(w http.ResponseWriter, r *http.Request, q url.Values) {
 	code := "aPrx" + base64.StdEncoding.EncodeToString(raw)
 	o.set(func() {
 		o.codes[code] = &authCode{clientID: q.Get("client_id"), redirectURI: q.Get("redirect_uri"),
-			challenge: q.Get("code_challenge"), method: q.Get("code_challenge_method"), issued: time.Now()}
+			challenge: q.Get("code_challenge"), method: q.Get("code_challenge_method"), issued: time.Now(), user: o.user}
 	})
 	back := url.Values{"code": {code}}
 	if s := q.Get("state"); s != "" {
@@ -166,13 +170,13 @@ func (o *Org) exchangeCode(w http.ResponseWriter, f url.Values) {
 	case base64.RawURLEncoding.EncodeToString(sum[:]) != c.challenge:
 		oauthError(w, http.StatusBadRequest, "invalid_grant", "invalid code verifier")
 	default:
-		fam := &family{refresh: randomToken(48)}
+		fam := &family{refresh: randomToken(48), user: c.user}
 		access := o.newAccess(fam)
 		o.set(func() {
 			o.refresh[fam.refresh] = fam
 			o.grants["authorization_code"]++
 		})
-		writeJSON(w, http.StatusOK, o.tokenResponse(access, fam.refresh))
+		writeJSON(w, http.StatusOK, o.tokenResponse(fam, access, fam.refresh))
 	}
 }
 
@@ -212,25 +216,36 @@ func (o *Org) refreshGrant(w http.ResponseWriter, r *http.Request, f url.Values)
 	}
 	o.grants["refresh_token"]++
 	o.mu.Unlock()
-	writeJSON(w, http.StatusOK, o.tokenResponse(o.newAccess(fam), newRefresh))
+	writeJSON(w, http.StatusOK, o.tokenResponse(fam, o.newAccess(fam), newRefresh))
 }
 
 func (o *Org) newAccess(fam *family) string {
-	tok := OrgID[:15] + "!" + randomToken(60)
+	tok := o.opts.OrgID[:15] + "!" + randomToken(60)
 	o.set(func() { o.access[tok] = fam })
 	return tok
 }
 
-// tokenResponse has Salesforce's fields: no expires_in, issued_at in milliseconds.
-func (o *Org) tokenResponse(access, refresh string) map[string]string {
+// tokenResponse has Salesforce's fields: no expires_in, issued_at in milliseconds, and a
+// signature: base64(HMAC-SHA256(consumer secret, id + issued_at)).
+func (o *Org) tokenResponse(fam *family, access, refresh string) map[string]string {
+	o.mu.Lock()
+	instance, broken := o.instanceURL, o.badSignature
+	o.mu.Unlock()
+	id := o.URL + "/id/" + o.opts.OrgID + "/" + fam.user.ID
+	issued := strconv.FormatInt(time.Now().UnixMilli(), 10)
+	mac := hmac.New(sha256.New, []byte(o.opts.ClientSecret))
+	mac.Write([]byte(id + issued))
+	if broken {
+		mac.Write([]byte("tampered"))
+	}
 	resp := map[string]string{
 		"access_token": access,
-		"signature":    randomToken(32),
+		"signature":    base64.StdEncoding.EncodeToString(mac.Sum(nil)),
 		"scope":        "refresh_token api",
-		"instance_url": o.URL,
-		"id":           o.URL + "/id/" + OrgID + "/" + UserID,
+		"instance_url": instance,
+		"id":           id,
 		"token_type":   "Bearer",
-		"issued_at":    strconv.FormatInt(time.Now().UnixMilli(), 10),
+		"issued_at":    issued,
 	}
 	if refresh != "" {
 		resp["refresh_token"] = refresh
@@ -257,26 +272,34 @@ func (o *Org) revoke(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// session returns the session of the request's bearer token, or writes Salesforce's 401.
+// session reports whether the request's bearer token is a live session, or writes
+// Salesforce's 401.
 func (o *Org) session(w http.ResponseWriter, r *http.Request) bool {
+	return o.sessionUser(w, r) != nil
+}
+
+// sessionUser returns the session of the request's bearer token, or writes Salesforce's 401.
+func (o *Org) sessionUser(w http.ResponseWriter, r *http.Request) *family {
 	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	o.mu.Lock()
 	fam := o.access[tok]
 	o.mu.Unlock()
 	if !ok || fam == nil || fam.revoked {
 		writeErrors(w, http.StatusUnauthorized, apiErr("INVALID_SESSION_ID", "Session expired or invalid"))
-		return false
+		return nil
 	}
-	return true
+	return fam
 }
 
 func (o *Org) userinfo(w http.ResponseWriter, r *http.Request) {
-	if !o.session(w, r) {
+	fam := o.sessionUser(w, r)
+	if fam == nil {
 		return
 	}
+	u, org := fam.user, o.opts.OrgID
 	writeJSON(w, http.StatusOK, map[string]any{
-		"sub": o.URL + "/id/" + OrgID + "/" + UserID, "user_id": UserID, "organization_id": OrgID,
-		"preferred_username": Username, "name": DisplayName, "email": Username, "email_verified": true,
+		"sub": o.URL + "/id/" + org + "/" + u.ID, "user_id": u.ID, "organization_id": org,
+		"preferred_username": u.Username, "name": u.Name, "email": u.Username, "email_verified": true,
 		"zoneinfo": "America/Chicago", "locale": "en_US",
 		"urls": map[string]string{"rest": o.URL + "/services/data/v{version}/"},
 	})

@@ -32,7 +32,20 @@ const (
 	DisplayName        = "Dana Clerk"
 	OrgID              = "00D5Y000001N73mUAC"
 	UserID             = "0055Y00000EVoLvQAL"
+	// OtherOrgID is an org id for a second stand-in org (Options.OrgID).
+	OtherOrgID = "00D5Y000002Qx9aUAC"
 )
+
+// User is a Salesforce user of the stand-in org.
+type User struct {
+	ID, Username, Name string
+}
+
+// DefaultUser is who signs in unless Options.User or SignInAs says otherwise.
+var DefaultUser = User{ID: UserID, Username: Username, Name: DisplayName}
+
+// OtherUser is a second user, for tests of a sign-in as someone else.
+var OtherUser = User{ID: "0055Y00000FxQ2bQAF", Username: "sam.other@dealer.example", Name: "Sam Other"}
 
 // Consent says how the authorize endpoint answers.
 type Consent int
@@ -62,6 +75,8 @@ type Options struct {
 	ClientSecret string   // empty means the app has no secret (an External Client App)
 	RedirectURIs []string // registered callback URLs; empty means DefaultRedirectURI
 	Consent      Consent
+	OrgID        string // the org's id; empty means OrgID
+	User         User   // who signs in; zero means DefaultUser (see SignInAs)
 }
 
 // Request is one recorded request.
@@ -106,17 +121,23 @@ type Org struct {
 	describeAt    time.Time
 	concurrentRej int
 	grants        map[string]int
+	user          User   // who the next sign-in is
+	badSignature  bool   // token responses carry a wrong signature
+	instanceURL   string // the instance_url token responses name
+	noUserInfo    bool   // /services/oauth2/userinfo answers 404
 }
 
 type family struct {
 	refresh    string
 	revoked    bool
 	refreshing bool
+	user       User
 }
 
 type authCode struct {
 	clientID, redirectURI, challenge, method string
 	issued                                   time.Time
+	user                                     User
 }
 
 // Start listens on opts.Addr and serves until Close.
@@ -130,6 +151,12 @@ func Start(opts Options) (*Org, error) {
 	if len(opts.RedirectURIs) == 0 {
 		opts.RedirectURIs = []string{DefaultRedirectURI}
 	}
+	if opts.OrgID == "" {
+		opts.OrgID = OrgID
+	}
+	if opts.User == (User{}) {
+		opts.User = DefaultUser
+	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("stand-in org: listen on %s: %w", opts.Addr, err)
@@ -139,8 +166,9 @@ func Start(opts Options) (*Org, error) {
 		codes: map[string]*authCode{}, pending: map[string]url.Values{},
 		access: map[string]*family{}, refresh: map[string]*family{}, retired: map[string]*family{},
 		leads: map[string]map[string]any{}, grants: map[string]int{},
-		describeAt: time.Now().UTC().Truncate(time.Second),
+		describeAt: time.Now().UTC().Truncate(time.Second), user: opts.User,
 	}
+	o.instanceURL = o.URL
 	o.server = &http.Server{Handler: o, ReadHeaderTimeout: 10 * time.Second}
 	go o.server.Serve(ln)
 	return o, nil
@@ -240,7 +268,7 @@ func (o *Org) route(w http.ResponseWriter, r *http.Request) {
 		o.token(w, r)
 	case p == "/services/oauth2/revoke" && r.Method == http.MethodPost:
 		o.revoke(w, r)
-	case p == "/services/oauth2/userinfo":
+	case p == "/services/oauth2/userinfo" && !o.userInfoMissing():
 		o.userinfo(w, r)
 	case p == "/terms":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -311,11 +339,35 @@ func (o *Org) ConcurrentRefreshRejections() int {
 	return o.concurrentRej
 }
 
+func (o *Org) userInfoMissing() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.noUserInfo
+}
+
 func (o *Org) set(f func()) {
 	o.mu.Lock()
 	f()
 	o.mu.Unlock()
 }
+
+// OrgID is the org's id.
+func (o *Org) OrgID() string { return o.opts.OrgID }
+
+// SignInAs makes the next sign-ins (codes issued from now on) sign in as u.
+func (o *Org) SignInAs(u User) { o.set(func() { o.user = u }) }
+
+// BreakSignature makes token responses carry a signature that does not match the consumer
+// secret, as an answer from anyone but the org would.
+func (o *Org) BreakSignature(on bool) { o.set(func() { o.badSignature = on }) }
+
+// SetInstanceURL makes token responses name u as the instance URL (the org still serves
+// the API at its own URL).
+func (o *Org) SetInstanceURL(u string) { o.set(func() { o.instanceURL = u }) }
+
+// SetUserInfoMissing makes /services/oauth2/userinfo answer 404, as a server that is not
+// Salesforce (or a proxy that strips it) does.
+func (o *Org) SetUserInfoMissing(on bool) { o.set(func() { o.noUserInfo = on }) }
 
 // SetRotation switches refresh-token rotation: each refresh returns a new refresh token,
 // and reusing an old one revokes the whole session.
