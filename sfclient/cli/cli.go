@@ -37,6 +37,9 @@ type Env struct {
 	OpenBrowser func(url string) error
 	HTTPClient  *http.Client // nil means sfclient's defaults
 	Version     string       // printed by --version
+	// ScryptLogN is the passphrase vault's cost for new vaults; zero means
+	// vault.DefaultScryptLogN. In-process tests lower it.
+	ScryptLogN int
 }
 
 func (e *Env) defaults() {
@@ -78,6 +81,7 @@ Environment:
   LEADDESK_HOME        folder for settings and the encrypted vault (default: the OS config folder)
   LEADDESK_PASSPHRASE  passphrase for the vault where no OS keychain answers
   LEADDESK_KEYCHAIN    "off" to use the passphrase even where a keychain exists
+  LEADDESK_CLIENT_SECRET  the connected app's consumer secret for "leaddesk login"
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 sign-in required.
 Run "leaddesk COMMAND --help" for a command's flags.
@@ -211,6 +215,7 @@ func openProfile(env *Env) (*sfclient.Profile, error) {
 func vaultOptions(env *Env) vault.Options {
 	return vault.Options{
 		NoKeychain: strings.EqualFold(env.Getenv("LEADDESK_KEYCHAIN"), "off"),
+		ScryptLogN: env.ScryptLogN,
 		Passphrase: func() (string, error) { return env.Getenv("LEADDESK_PASSPHRASE"), nil },
 	}
 }

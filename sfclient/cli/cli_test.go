@@ -45,6 +45,7 @@ func (d *desk) env(stdin string) (cli.Env, *bytes.Buffer, *bytes.Buffer) {
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
 		Getenv:      func(k string) string { return vars[k] },
 		OpenBrowser: sftest.Browse,
+		ScryptLogN:  10,
 	}, &out, &errOut
 }
 

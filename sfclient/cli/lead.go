@@ -139,22 +139,34 @@ func fieldsAndClient(file string, env *Env) (map[string]any, *sfclient.Profile, 
 	return fields, p, c, err
 }
 
+// maxFieldsFile bounds what lead create and update read: 8 MiB.
+const maxFieldsFile = 8 << 20
+
 // readFields reads a JSON object of Lead fields from a file or stdin, keeping numbers as
 // written.
 func readFields(name string, env *Env) (map[string]any, error) {
 	if name == "" {
 		return nil, &usageError{"--file is required (a JSON file of Lead fields, or - for stdin)"}
 	}
-	var data []byte
-	var err error
+	in := env.Stdin
 	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(env.Stdin, 8<<20))
 		name = "standard input"
 	} else {
-		data, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, &plainError{fmt.Sprintf("Lead Desk could not read %s (%v); check the file name.", name, errors.Unwrap(err))}
+		}
+		defer f.Close()
+		in = f
 	}
+	// At most maxFieldsFile bytes are read, whatever the source: /dev/zero or a wrong file
+	// must not fill the memory.
+	data, err := io.ReadAll(io.LimitReader(in, maxFieldsFile+1))
 	if err != nil {
 		return nil, &plainError{fmt.Sprintf("Lead Desk could not read %s (%v); check the file name.", name, errors.Unwrap(err))}
+	}
+	if len(data) > maxFieldsFile {
+		return nil, &plainError{fmt.Sprintf("%s is larger than 8 MiB, far more than a lead's fields; check that you gave the right file.", name)}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
+	"strings"
 	"os/signal"
 	"syscall"
 
@@ -14,12 +16,28 @@ import (
 	"leaddesk/sfclient/sftest"
 )
 
+const loginUsage = `login [--login-url URL] [--client-id ID] [--client-secret-stdin] [--redirect-uri URI] [--switch-user]
+
+Signs in through the browser. Flags given are saved as settings only after the sign-in
+succeeds; missing ones come from the settings. A new login URL, consumer key or secret
+signs the previous session out at the server that issued it.
+
+The consumer secret, if the app has one, is read from standard input with
+--client-secret-stdin, or from LEADDESK_CLIENT_SECRET; --client-secret S still works but
+leaves the secret in the process list and shell history.
+
+A sign-in to another org, or as another user, than the one whose unsent leads, drafts and
+recent leads this computer holds is refused unless --switch-user confirms it; that work is
+then shown and sent as the new user.`
+
 func login(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "login", "login [--login-url URL] [--client-id ID] [--client-secret S] [--redirect-uri URI]\n\nFlags given are saved as settings; missing ones come from the settings.")
+	fs := flags(env, "login", loginUsage)
 	loginURL := fs.String("login-url", "", "Salesforce login URL: "+sfclient.ProductionLoginURL+", "+sfclient.SandboxLoginURL+" or a My Domain URL")
 	clientID := fs.String("client-id", "", "the connected app's consumer key")
-	secret := fs.String("client-secret", "", "the connected app's consumer secret, if it has one (kept in the encrypted vault)")
+	secretFlag := fs.String("client-secret", "", "deprecated: the consumer secret in plain sight; use --client-secret-stdin or LEADDESK_CLIENT_SECRET")
+	secretStdin := fs.Bool("client-secret-stdin", false, "read the consumer secret from standard input (kept in the encrypted vault)")
 	redirect := fs.String("redirect-uri", "", "callback URL registered in the app (default "+sfclient.DefaultRedirectURI+")")
+	switchUser := fs.Bool("switch-user", false, "confirm a sign-in to another org or as another user than before")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -44,18 +62,11 @@ func login(ctx context.Context, args []string, env *Env) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	if err := p.SaveSettings(st); err != nil {
-		return err
-	}
-	if isSet(fs, "client-secret") {
-		if err := p.SetClientSecret(*secret); err != nil {
-			return err
-		}
-	}
-	in, err := p.SignIn(env.HTTPClient)
+	secret, err := loginSecret(fs, *secretFlag, *secretStdin, p, env)
 	if err != nil {
 		return err
 	}
+	in := &sfclient.SignIn{Settings: st, ClientSecret: secret, HTTPClient: env.HTTPClient}
 	var sess *sfclient.Session
 	if sfclient.IsLoopbackRedirect(st.Redirect()) {
 		sess, err = in.Login(ctx, sfclient.LoginOptions{
@@ -70,11 +81,67 @@ func login(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	if err := p.SaveSession(sess); err != nil {
+	change, err := p.CheckIdentity(sess)
+	if err != nil {
 		return err
+	}
+	if change != nil && !*switchUser {
+		// Not kept: end the new session at once, and leave settings and the old session as
+		// they were.
+		sfclient.RevokeSession(ctx, env.HTTPClient, sess, st)
+		return &plainError{change.Error() + ` To switch, run "leaddesk login" again with --switch-user.`}
+	}
+	if err := p.AdoptSignIn(ctx, env.HTTPClient, st, secret, sess); err != nil {
+		return err
+	}
+	if change != nil {
+		fmt.Fprintf(env.Stderr, "Switched to %s: %s.\n", sess.Username, change.Kept())
 	}
 	fmt.Fprintf(env.Stdout, "Signed in as %s (%s) at %s\n", sess.DisplayName, sess.Username, sess.InstanceURL)
 	return nil
+}
+
+// loginSecret is the consumer secret the sign-in uses: from standard input
+// (--client-secret-stdin), LEADDESK_CLIENT_SECRET, the old --client-secret flag (with a
+// warning: it shows in the process list and shell history), or else the saved one.
+func loginSecret(fs *flag.FlagSet, flagValue string, fromStdin bool, p *sfclient.Profile, env *Env) (string, error) {
+	switch {
+	case fromStdin:
+		line, err := readLine(env.Stdin, 4096)
+		if err != nil {
+			return "", fmt.Errorf("read the consumer secret from standard input: %w", err)
+		}
+		return strings.TrimSpace(line), nil
+	case env.Getenv("LEADDESK_CLIENT_SECRET") != "":
+		return env.Getenv("LEADDESK_CLIENT_SECRET"), nil
+	case isSet(fs, "client-secret"):
+		fmt.Fprintln(env.Stderr, "Warning: --client-secret shows the secret to other programs and keeps it in your shell history; use --client-secret-stdin or LEADDESK_CLIENT_SECRET instead.")
+		return flagValue, nil
+	}
+	return p.ClientSecret()
+}
+
+// readLine reads one line of at most limit bytes, byte by byte, so that what follows it on
+// standard input (a pasted code) is left for the next reader. End of input ends the line.
+func readLine(r io.Reader, limit int) (string, error) {
+	var line []byte
+	b := make([]byte, 1)
+	for len(line) < limit {
+		n, err := r.Read(b)
+		if n == 1 {
+			if b[0] == '\n' {
+				break
+			}
+			line = append(line, b[0])
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	return string(line), nil
 }
 
 // pasteLogin is the sign-in for a redirect URI that is a web page: the person opens the
@@ -108,6 +175,9 @@ func whoami(ctx context.Context, args []string, env *Env) error {
 	s := c.Session()
 	fmt.Fprintf(env.Stdout, "%s (%s)\nInstance: %s\nAPI version: %s\nData: %s\nKey: %s\n",
 		info.Name, info.Username, s.InstanceURL, s.APIVersion, p.Home, p.Vault.KeyHeldBy())
+	if st, err := p.Settings(); err == nil && st.CustomLoginHost {
+		fmt.Fprintln(env.Stdout, sfclient.CustomHostWarning)
+	}
 	return nil
 }
 

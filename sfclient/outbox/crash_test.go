@@ -19,7 +19,7 @@ import (
 )
 
 func crashVault(dir string) (*vault.Vault, error) {
-	return vault.Open(dir, vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "crash", nil }})
+	return vault.Open(dir, vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "crash test passphrase", nil }})
 }
 
 // TestMain lets the test binary act as the child that is killed.

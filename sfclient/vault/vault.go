@@ -26,6 +26,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofrs/flock"
 	"golang.org/x/crypto/scrypt"
@@ -49,9 +50,12 @@ const (
 	saltSize       = 16
 	nonceSize      = 12
 	headerSize     = len(magic) + 2 + saltSize + nonceSize
-	// DefaultScryptLogN gives scrypt N = 2^15 with r = 8: about 32 MiB and a tenth of a
-	// second per derivation, the cost its authors recommend for interactive use.
-	DefaultScryptLogN = 15
+	// DefaultScryptLogN gives scrypt N = 2^17 with r = 8, p = 1: 128 MiB and about half a
+	// second per derivation here, OWASP's recommendation for scrypt. Vaults written with a
+	// smaller N (2^15 before) are upgraded when opened.
+	DefaultScryptLogN = 17
+	// MinPassphraseLen is the fewest characters a new passphrase may have.
+	MinPassphraseLen = 12
 	// DefaultKeychainTimeout bounds each keychain call; a locked or absent Secret Service
 	// can otherwise hang.
 	DefaultKeychainTimeout = 5 * time.Second
@@ -68,7 +72,8 @@ type Options struct {
 	Passphrase func() (string, error)
 	// KeychainTimeout bounds each keychain call. Zero means DefaultKeychainTimeout.
 	KeychainTimeout time.Duration
-	// ScryptLogN is log2 of scrypt's N for new vaults. Zero means DefaultScryptLogN.
+	// ScryptLogN is log2 of scrypt's N for new vaults, and the least an opened passphrase
+	// vault is upgraded to. Zero means DefaultScryptLogN. Tests lower it.
 	ScryptLogN int
 }
 
@@ -84,6 +89,9 @@ type Vault struct {
 	mu     sync.Mutex
 	locker *flock.Flock
 	sweep  sync.Once
+	// checkNew: the passphrase being derived is a new vault's, so it must pass
+	// CheckNewPassphrase.
+	checkNew bool
 }
 
 // removeStaleTemps deletes temporary files a killed writer left behind. It runs under the
@@ -141,7 +149,47 @@ func Open(dir string, opts Options) (*Vault, error) {
 	if _, err := v.decrypt(data); err != nil {
 		return nil, err
 	}
+	if v.mode == modePassphrase && int(v.logN) < scryptLogN(opts) {
+		if err := v.upgrade(opts); err != nil {
+			return nil, err
+		}
+	}
 	return v, nil
+}
+
+func scryptLogN(opts Options) int {
+	if opts.ScryptLogN == 0 {
+		return DefaultScryptLogN
+	}
+	return opts.ScryptLogN
+}
+
+// upgrade rewrites a passphrase vault made with a cheaper scrypt cost under the current one,
+// with a fresh salt, so an old vault gets today's protection the first time it is opened.
+// On any failure the file is left as it was.
+func (v *Vault) upgrade(opts Options) error {
+	return v.update(func(map[string]json.RawMessage) error {
+		logN, salt, key := v.logN, v.salt, v.key
+		v.logN = byte(scryptLogN(opts))
+		v.salt = make([]byte, saltSize)
+		_, err := rand.Read(v.salt)
+		if err == nil {
+			err = v.derive(opts)
+		}
+		if err != nil {
+			v.logN, v.salt, v.key = logN, salt, key
+		}
+		return err
+	})
+}
+
+// CheckNewPassphrase says whether pass may protect a new vault: at least MinPassphraseLen
+// characters. The error is a sentence for the person (ErrShortPassphrase).
+func CheckNewPassphrase(pass string) error {
+	if utf8.RuneCountInString(pass) < MinPassphraseLen {
+		return ErrShortPassphrase
+	}
+	return nil
 }
 
 // newHandle is a Vault for dir with its lock file, before any key is known.
@@ -160,15 +208,12 @@ func (v *Vault) newKey(opts Options) error {
 			return nil
 		}
 	}
-	logN := opts.ScryptLogN
-	if logN == 0 {
-		logN = DefaultScryptLogN
-	}
-	v.mode, v.logN = modePassphrase, byte(logN)
+	v.mode, v.logN = modePassphrase, byte(scryptLogN(opts))
 	v.salt = make([]byte, saltSize)
 	if _, err := rand.Read(v.salt); err != nil {
 		return fmt.Errorf("make salt: %w", err)
 	}
+	v.checkNew = true
 	return v.derive(opts)
 }
 
@@ -184,12 +229,17 @@ func (v *Vault) derive(opts Options) error {
 	if pass == "" {
 		return ErrNoKeySource
 	}
+	if v.checkNew {
+		if err := CheckNewPassphrase(pass); err != nil {
+			return err
+		}
+	}
 	key, err := scrypt.Key([]byte(pass), v.salt, 1<<v.logN, 8, 1, 32)
 	if err != nil {
 		return fmt.Errorf("derive the key: %w", err)
 	}
 	v.key = key
-	// scrypt's work area (128·N·r bytes, 32 MiB by default) is garbage now; hand it back to
+	// scrypt's work area (128·N·r bytes, 128 MiB by default) is garbage now; hand it back to
 	// the OS at once instead of keeping it resident for minutes in a long-running window.
 	debug.FreeOSMemory()
 	return nil

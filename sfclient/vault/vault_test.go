@@ -56,7 +56,7 @@ func TestPassphraseVaultRoundTripsAndHidesTokens(t *testing.T) {
 }
 
 func TestEveryWriteUsesAFreshNonce(t *testing.T) {
-	v, err := Open(t.TempDir(), passphrase("p"))
+	v, err := Open(t.TempDir(), passphrase("pass phrase p"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,10 +71,10 @@ func TestEveryWriteUsesAFreshNonce(t *testing.T) {
 
 func TestWrongPassphraseIsRefusedAndTheFileLeftAlone(t *testing.T) {
 	dir := t.TempDir()
-	v, _ := Open(dir, passphrase("right"))
+	v, _ := Open(dir, passphrase("the right one"))
 	v.Put("session", session{AccessToken: secretToken})
 	before, _ := os.ReadFile(v.Path())
-	_, err := Open(dir, passphrase("wrong"))
+	_, err := Open(dir, passphrase("the wrong one"))
 	if !errors.Is(err, ErrWrongKey) {
 		t.Fatalf("err = %v, want ErrWrongKey", err)
 	}
@@ -86,22 +86,22 @@ func TestWrongPassphraseIsRefusedAndTheFileLeftAlone(t *testing.T) {
 
 func TestTamperedOrTruncatedFileIsACleanError(t *testing.T) {
 	dir := t.TempDir()
-	v, _ := Open(dir, passphrase("p"))
+	v, _ := Open(dir, passphrase("pass phrase p"))
 	v.Put("session", session{AccessToken: secretToken})
 	good, _ := os.ReadFile(v.Path())
 
 	flipped := bytes.Clone(good)
 	flipped[len(flipped)-5] ^= 0x01
 	os.WriteFile(v.Path(), flipped, 0o600)
-	if _, err := Open(dir, passphrase("p")); !errors.Is(err, ErrWrongKey) {
+	if _, err := Open(dir, passphrase("pass phrase p")); !errors.Is(err, ErrWrongKey) {
 		t.Fatalf("tampered: err = %v, want ErrWrongKey", err)
 	}
 	os.WriteFile(v.Path(), good[:20], 0o600)
-	if _, err := Open(dir, passphrase("p")); !errors.Is(err, ErrDamaged) {
+	if _, err := Open(dir, passphrase("pass phrase p")); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("truncated: err = %v, want ErrDamaged", err)
 	}
 	os.WriteFile(v.Path(), []byte("{\"access_token\":\"x\"}"), 0o600)
-	_, err := Open(dir, passphrase("p"))
+	_, err := Open(dir, passphrase("pass phrase p"))
 	if !errors.Is(err, ErrDamaged) {
 		t.Fatalf("foreign file: err = %v, want ErrDamaged", err)
 	}
@@ -169,7 +169,7 @@ func TestKeychainLosingTheKeyIsSaidPlainly(t *testing.T) {
 func TestUnavailableKeychainFallsBackToThePassphrase(t *testing.T) {
 	keyring.MockInitWithError(errors.New("org.freedesktop.DBus.Error.ServiceUnknown"))
 	defer keyring.MockInit()
-	opts := passphrase("p")
+	opts := passphrase("pass phrase p")
 	opts.NoKeychain = false
 	v, err := Open(t.TempDir(), opts)
 	if err != nil {
@@ -182,9 +182,9 @@ func TestUnavailableKeychainFallsBackToThePassphrase(t *testing.T) {
 
 func TestConcurrentPutsFromTwoHandlesKeepEveryRecord(t *testing.T) {
 	dir := t.TempDir()
-	a, _ := Open(dir, passphrase("p"))
+	a, _ := Open(dir, passphrase("pass phrase p"))
 	a.Put("seed", 0) // fixes the salt on disk so the second handle shares the key
-	b, err := Open(dir, passphrase("p"))
+	b, err := Open(dir, passphrase("pass phrase p"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,9 +216,9 @@ func TestConcurrentPutsFromTwoHandlesKeepEveryRecord(t *testing.T) {
 // an unlocked read there made the write fail with "Access is denied".
 func TestReadsWhileAnotherHandleWritesNeverFail(t *testing.T) {
 	dir := t.TempDir()
-	writer, _ := Open(dir, passphrase("p"))
+	writer, _ := Open(dir, passphrase("pass phrase p"))
 	writer.Put("n", 0)
-	reader, err := Open(dir, passphrase("p"))
+	reader, err := Open(dir, passphrase("pass phrase p"))
 	if err != nil {
 		t.Fatal(err)
 	}
