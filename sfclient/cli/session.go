@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"strings"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"leaddesk/sfclient"
