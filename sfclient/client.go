@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -216,12 +217,12 @@ func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return http.Header{}, fmt.Errorf("%s %s: %w", method, redactURL(url), err)
+		return http.Header{}, networkError(method, url, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
 	if err != nil {
-		return resp.Header, fmt.Errorf("read the answer to %s %s: %w", method, redactURL(url), err)
+		return resp.Header, networkError(method, url, err)
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
@@ -238,9 +239,34 @@ func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID
 
 var errNotModified = errors.New("not modified")
 
-// redactURL drops the query, which may hold SOQL with a customer's data.
+// NetworkError is a request that got no answer from Salesforce: the connection could not be
+// made, broke off (EOF, reset) or timed out. Its text names the address without its query,
+// which may hold SOQL with a customer's data.
+type NetworkError struct {
+	Method string
+	URL    string // without query or fragment
+	Err    error  // the cause, with net/http's *url.Error (which repeats the whole URL) removed
+}
+
+func (e *NetworkError) Error() string { return fmt.Sprintf("%s %s: %v", e.Method, e.URL, e.Err) }
+
+// Unwrap gives the cause, so errors.Is and errors.As see net.OpError, io.EOF and timeouts.
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// networkError wraps a failed request's err as a *NetworkError, dropping *url.Error's copy of
+// the address.
+func networkError(method, rawURL string, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return &NetworkError{Method: method, URL: redactURL(rawURL), Err: err}
+}
+
+// redactURL drops the query and fragment, which may hold SOQL with a customer's data.
 func redactURL(u string) string {
 	base, _, _ := strings.Cut(u, "?")
+	base, _, _ = strings.Cut(base, "#")
 	return base
 }
 
@@ -258,7 +284,7 @@ func postForm(ctx context.Context, hc *http.Client, url string, form []byte) err
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := hc.Do(req)
 	if err != nil {
-		return fmt.Errorf("POST %s: %w", url, err)
+		return networkError(http.MethodPost, url, err)
 	}
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))

@@ -163,8 +163,6 @@ func fromREST(status int, r restError) APIError {
 func ptr[T any](v T) *T { return &v }
 
 var (
-	ssnPattern   = regexp.MustCompile(`\b\d{3}[- ]?\d{2}[- ]?\d{4,}\b`)
-	datePattern  = regexp.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`)
 	tagPattern   = regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>|<[^>]*>`)
 	spacePattern = regexp.MustCompile(`\s+`)
 )
@@ -186,10 +184,3 @@ func Excerpt(body []byte) string {
 	return s
 }
 
-// MaskSensitive hides SSN-shaped numbers and dates in a message: Salesforce's messages can
-// echo a field's value (STRING_TOO_LONG, JSON_PARSER_ERROR), and SSNs and birthdays must
-// never reach an error line or a log.
-func MaskSensitive(s string) string {
-	s = ssnPattern.ReplaceAllString(s, "***-**-****")
-	return datePattern.ReplaceAllString(s, "**/**/****")
-}

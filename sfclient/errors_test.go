@@ -1,6 +1,7 @@
 package sfclient
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
@@ -91,6 +92,9 @@ func FuzzCodeFromCallback(f *testing.F) {
 		code, err := CodeFromCallback(q, "S")
 		if err == nil && (code == "" || q.Get("state") != "S") {
 			t.Fatalf("accepted %q", rawQuery)
+		}
+		if q.Get("state") != "S" && !errors.Is(err, ErrStateMismatch) {
+			t.Fatalf("an answer without this state was read: %q gave %v", rawQuery, err)
 		}
 	})
 }

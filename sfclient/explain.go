@@ -15,12 +15,13 @@ import (
 // with the next step. Salesforce's code, when there is one, goes in Details, not here.
 func Explain(err error) string {
 	var (
-		api    *APIError
-		busy   *PortBusyError
-		host   *HostError
-		change *IdentityChangeError
-		netOp  *net.OpError
-		dns    *net.DNSError
+		api     *APIError
+		busy    *PortBusyError
+		host    *HostError
+		change  *IdentityChangeError
+		network *NetworkError
+		netOp   *net.OpError
+		dns     *net.DNSError
 	)
 	switch {
 	case err == nil:
@@ -57,6 +58,8 @@ func Explain(err error) string {
 		return "Salesforce could not be reached; check the internet connection and try again."
 	case isConnectionCut(err):
 		return "The connection to Salesforce broke off before its answer arrived; check the internet connection and try again."
+	case errors.As(err, &network):
+		return "Lead Desk could not talk to Salesforce because of a network problem; check the internet connection (and any proxy or firewall) and try again."
 	}
 	var settings *SettingsError
 	if errors.As(err, &settings) {
@@ -66,7 +69,7 @@ func Explain(err error) string {
 	if errors.As(err, &vaultErr) {
 		return vaultErr.Plain()
 	}
-	return "Something went wrong: " + err.Error()
+	return "Something went wrong: " + MaskSensitive(err.Error())
 }
 
 // Details is the support line for an error: Salesforce's status and code, when known.

@@ -184,3 +184,23 @@ func TestWhoamiAgainstAServerWithoutUserinfoSaysSoNotMissingLead(t *testing.T) {
 		t.Fatalf("a missing lead: Explain = %q (err %v)", msg, err)
 	}
 }
+
+func TestAConnectionCutIsExplainedAsANetworkErrorWithoutTheQuery(t *testing.T) {
+	f := signedIn(t, sftest.Options{})
+	c, err := f.profile.Client(sfclient.ClientOptions{Retries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.org.SetOffline(true) // every connection is closed before an answer: EOF
+	_, err = c.FindBySubmissionID(context.Background(), "wp-submission-7")
+	var network *sfclient.NetworkError
+	if !errors.As(err, &network) {
+		t.Fatalf("err = %v, want a NetworkError", err)
+	}
+	if text := err.Error(); strings.Contains(text, "SELECT") || strings.Contains(text, "?q=") {
+		t.Fatalf("the query leaked into the error: %s", text)
+	}
+	if msg := sfclient.Explain(err); !strings.Contains(msg, "connection to Salesforce broke off") {
+		t.Fatalf("Explain = %q", msg)
+	}
+}

@@ -107,7 +107,10 @@ func (v *Vault) removeStaleTemps() {
 // Put). Errors: ErrNoKeySource when neither keychain nor passphrase is available,
 // ErrKeyMissing when the keychain has lost the key, ErrWrongKey for a wrong passphrase or
 // key, ErrDamaged for a truncated or tampered file. The file is never changed on error.
-func Open(dir string, opts Options) (*Vault, error) {
+func Open(dir string, opts Options) (*Vault, error) { return openOnce(dir, opts, false) }
+
+// openOnce is Open; upgradeRetry says another process's upgrade was already waited for.
+func openOnce(dir string, opts Options, upgradeRetry bool) (*Vault, error) {
 	v := newHandle(dir)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", dir, err)
@@ -150,7 +153,12 @@ func Open(dir string, opts Options) (*Vault, error) {
 		return nil, err
 	}
 	if v.mode == modePassphrase && int(v.logN) < scryptLogN(opts) {
-		if err := v.upgrade(opts); err != nil {
+		err := v.upgrade(opts)
+		if errors.Is(err, ErrWrongKey) && !upgradeRetry {
+			// Another process upgraded it first, with its own salt: open that.
+			return openOnce(dir, opts, true)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
