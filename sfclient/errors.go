@@ -183,4 +183,3 @@ func Excerpt(body []byte) string {
 	}
 	return s
 }
-
