@@ -16,6 +16,7 @@ import (
 	_ "leaddesk/gui/localeenv" // before Fyne reads the locale: see the package
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
+	"leaddesk/sfclient/coredump"
 )
 
 // fyneApp is the app's metadata; its Version is the one version of Lead Desk.
@@ -42,6 +43,7 @@ func init() {
 }
 
 func main() {
+	coredump.Disable() // best effort: a crash must not write tokens or SSNs to a core file
 	window, demo := cli.Window(os.Args[1:])
 	if !window {
 		os.Exit(cli.Run(context.Background(), os.Args[1:], cli.Env{Version: version}))

@@ -175,14 +175,33 @@ func (p *Profile) SignOut(ctx context.Context, hc *http.Client) error {
 	return nil
 }
 
-// Forget deletes everything Lead Desk keeps in home: the vault and its keychain key,
-// settings, caches and locks.
+// DemoFolder is the sub-folder of home the demo mode keeps its separate profile in.
+const DemoFolder = "demo"
+
+// Forget deletes everything Lead Desk wrote in home: the vault (with the drafts, outbox and
+// recent leads in it) and its keychain key, settings, the describe cache, locks, files
+// kept aside as damaged (NAME.damaged-TIME), temporary files a killed write left, and the
+// demo profile (with its own keychain key); then home itself when nothing else is in it.
+// Files Lead Desk did not write are left alone. Missing files are not an error.
 func Forget(home string, noKeychain bool) error {
-	err := vault.Forget(home, noKeychain, 0)
-	for _, name := range []string{settingsFile, describeFile, lockFile, "vault.lock"} {
+	var err error
+	if info, statErr := os.Stat(filepath.Join(home, DemoFolder)); statErr == nil && info.IsDir() {
+		demo := filepath.Join(home, DemoFolder)
+		err = errors.Join(err, Forget(demo, noKeychain), os.RemoveAll(demo))
+	}
+	err = errors.Join(err, vault.Forget(home, noKeychain, 0))
+	names := []string{settingsFile, describeFile, lockFile, "vault.lock"}
+	for _, pattern := range []string{"*.damaged-*", ".*.tmp"} {
+		found, _ := filepath.Glob(filepath.Join(home, pattern))
+		for _, f := range found {
+			names = append(names, filepath.Base(f))
+		}
+	}
+	for _, name := range names {
 		if e := os.Remove(filepath.Join(home, name)); e != nil && !errors.Is(e, os.ErrNotExist) {
 			err = errors.Join(err, e)
 		}
 	}
+	os.Remove(home) // only succeeds when empty: someone else's files stay
 	return err
 }

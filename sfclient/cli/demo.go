@@ -18,7 +18,7 @@ const DemoDealerID = "0015Y00002aYV9NQAW"
 // points a separate profile, home/demo, at it, so a demo never touches real settings or
 // tokens. The demo profile's old sign-in is dropped: each demo org is new. stop ends the org.
 func PrepareDemo(home string) (demoHome string, stop func(), err error) {
-	demoHome = filepath.Join(home, "demo")
+	demoHome = filepath.Join(home, sfclient.DemoFolder)
 	redirect, err := sftest.FreeRedirectURI()
 	if err != nil {
 		return "", nil, err
