@@ -53,14 +53,7 @@ func signedIn(t *testing.T, opts sftest.Options) fixture {
 		t.Fatal(err)
 	}
 	p.SetClientSecret(opts.ClientSecret)
-	in, err := p.SignIn(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatalf("sign-in: %v", err)
-	}
+	sess := browserSignIn(t, p)
 	if err := p.SaveSession(sess); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +62,21 @@ func signedIn(t *testing.T, opts sftest.Options) fixture {
 		t.Fatal(err)
 	}
 	return fixture{org: org, profile: p, client: c}
+}
+
+// browserSignIn runs a browser sign-in with the profile's settings and returns the session,
+// not yet saved.
+func browserSignIn(t *testing.T, p *sfclient.Profile) *sfclient.Session {
+	t.Helper()
+	in, err := p.SignIn(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatalf("sign-in: %v", err)
+	}
+	return sess
 }
 
 func minimalLead() map[string]any {

@@ -12,20 +12,6 @@ import (
 	"leaddesk/sfclient/sftest"
 )
 
-// signInAgain runs a new browser sign-in with the profile's settings and returns it unsaved.
-func signInAgain(t *testing.T, p *sfclient.Profile) *sfclient.Session {
-	t.Helper()
-	in, err := p.SignIn(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := in.Login(context.Background(), sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatalf("sign-in: %v", err)
-	}
-	return sess
-}
-
 func adopt(t *testing.T, p *sfclient.Profile, sess *sfclient.Session) {
 	t.Helper()
 	st, secret, _ := settingsAndSecret(p)
@@ -53,7 +39,7 @@ func TestFirstSignInRemembersTheOrgAndTheSameUserAgainIsNoChange(t *testing.T) {
 	if st, _ := f.profile.Settings(); st.OrgID != sftest.OrgID {
 		t.Fatalf("org id kept = %q", st.OrgID)
 	}
-	if change, err := f.profile.CheckIdentity(signInAgain(t, f.profile)); err != nil || change != nil {
+	if change, err := f.profile.CheckIdentity(browserSignIn(t, f.profile)); err != nil || change != nil {
 		t.Fatalf("same user again: %v, %v", change, err)
 	}
 }
@@ -64,7 +50,7 @@ func TestSignInAsAnotherUserIsReportedWithTheWorkKeptHere(t *testing.T) {
 	adopt(t, f.profile, sess)
 	recent.Remember(f.profile.Vault, recent.Lead{ID: "00Q5Y00001AbCdEUAV", Company: "Jimjo Jimmy Jo", Kind: recent.Created})
 	f.org.SignInAs(sftest.OtherUser)
-	change, err := f.profile.CheckIdentity(signInAgain(t, f.profile))
+	change, err := f.profile.CheckIdentity(browserSignIn(t, f.profile))
 	if err != nil || change == nil {
 		t.Fatalf("another user was not reported: %v", err)
 	}
