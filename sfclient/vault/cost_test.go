@@ -30,13 +30,24 @@ func TestNewPassphraseShorterThanTwelveCharactersIsRefused(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	if isNew, err := Exists(dir); isNew || err != nil {
+		t.Fatalf("Exists on an empty folder = %v, %v", isNew, err)
+	}
 	_, err := Open(dir, passphrase("short"))
 	var plain *Error
 	if !errors.Is(err, ErrShortPassphrase) || !errors.As(err, &plain) {
 		t.Fatalf("a new vault with a short passphrase: %v", err)
 	}
-	if _, statErr := os.Stat(dir + "/" + FileName); !os.IsNotExist(statErr) {
+	if written, _ := Exists(dir); written {
 		t.Fatal("a vault was written with the short passphrase")
+	}
+	v, err := Open(dir, passphrase("twelve chars"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Put("a", 1)
+	if written, err := Exists(dir); !written || err != nil {
+		t.Fatalf("Exists after a write = %v, %v", written, err)
 	}
 }
 

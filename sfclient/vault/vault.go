@@ -191,6 +191,16 @@ func (v *Vault) upgrade(opts Options) error {
 	})
 }
 
+// Exists reports whether dir holds a vault file: when it does not, a passphrase given now is
+// a new one (asked twice in the window, and checked with CheckNewPassphrase).
+func Exists(dir string) (bool, error) {
+	_, err := os.Stat(filepath.Join(dir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // CheckNewPassphrase says whether pass may protect a new vault: at least MinPassphraseLen
 // characters. The error is a sentence for the person (ErrShortPassphrase).
 func CheckNewPassphrase(pass string) error {
