@@ -1,9 +1,12 @@
 // Package sftest is an in-memory Salesforce org on loopback, faithful to the behaviour Lead
 // Desk relies on: the OAuth web-server flow with PKCE and one-time codes ending in "==", token
-// responses without expires_in, refresh with optional rotation, revoke, userinfo, API
+// responses without expires_in but with Salesforce's HMAC signature (which a test can break),
+// refresh with optional rotation, revoke, userinfo (which a test can remove), API
 // versions, Lead create/get/update/describe/query with Mazo's fields and Salesforce's exact
 // error shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session
-// expiry and HTML outages. It records every request so tests can count round trips.
+// expiry and HTML outages. Each org has its own org id, and a test can sign in as a second
+// user or have token responses name a foreign instance URL. It records every request so
+// tests can count round trips.
 //
 // Tests of every layer use it over real HTTP; `leaddesk demo` and the window's demo mode run
 // it in-process. It imports only the Lead catalogue and record ids, never the client.
