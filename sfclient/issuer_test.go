@@ -204,3 +204,17 @@ func TestAConnectionCutIsExplainedAsANetworkErrorWithoutTheQuery(t *testing.T) {
 		t.Fatalf("Explain = %q", msg)
 	}
 }
+
+func TestARefreshNamingAForeignInstanceIsRefusedAndTheSessionKept(t *testing.T) {
+	f := signedIn(t, sftest.Options{})
+	f.org.SetInstanceURL("https://collector.example.net")
+	f.org.ExpireSessions()
+	_, err := f.client.UserInfo(context.Background())
+	var host *sfclient.HostError
+	if !errors.As(err, &host) || host.Host != "collector.example.net" {
+		t.Fatalf("err = %v, want a HostError naming collector.example.net", err)
+	}
+	if sess, _ := f.profile.LoadSession(); sess == nil || sess.InstanceURL != f.org.URL {
+		t.Fatalf("the saved session now points elsewhere: %v", sess)
+	}
+}
