@@ -20,25 +20,16 @@ func (u *UI) scheduleDraft() {
 	if u.profile == nil || u.draftTimer != nil {
 		return
 	}
-	u.draftTimer = time.AfterFunc(draftDelay, func() {
-		u.jobs.post(func() {
-			u.draftTimer = nil
-			u.saveDrafts(false)
-		})
+	u.draftTimer = u.jobs.after(draftDelay, func() {
+		u.draftTimer = nil
+		u.saveDrafts(false)
 	})
 }
 
 // snapshot returns the drafts as the forms stand (nil for a form with nothing worth keeping).
 func (u *UI) snapshot() (newLead, edit *drafts.Draft) {
 	now := u.opts.Now()
-	if v := u.newLead.form.values(); typedSomething(v) {
-		newLead = &drafts.Draft{Values: v, Terms: u.newLead.terms.Checked, Submission: u.newLead.submission, Saved: now}
-	}
-	if u.edit.dirty() {
-		e := u.edit
-		edit = &drafts.Draft{Values: e.form.values(), LeadID: e.loadedID, Loaded: e.loaded, Since: e.since, Saved: now}
-	}
-	return newLead, edit
+	return u.newLead.draft(now), u.edit.draft(now)
 }
 
 // typedSomething: the dealer defaults alone are not worth a draft.
@@ -89,13 +80,13 @@ func (u *UI) dropDraft(kind string) {
 // offerDrafts asks, after start, whether to bring back what was being typed last time.
 func (u *UI) offerDrafts() {
 	v := u.profile.Vault
-	var newLead, edit *drafts.Draft
-	u.jobs.run(context.Background(), func(context.Context) error {
-		var err1, err2 error
-		newLead, err1 = drafts.Load(v, drafts.NewLead)
-		edit, err2 = drafts.Load(v, drafts.Edit)
-		return errors.Join(err1, err2)
-	}, func(err error) {
+	type saved struct{ newLead, edit *drafts.Draft }
+	runThen(&u.jobs, context.Background(), func(context.Context) (saved, error) {
+		newLead, err1 := drafts.Load(v, drafts.NewLead)
+		edit, err2 := drafts.Load(v, drafts.Edit)
+		return saved{newLead, edit}, errors.Join(err1, err2)
+	}, func(s saved, err error) {
+		newLead, edit := s.newLead, s.edit
 		if err != nil {
 			u.showError(err)
 			return
@@ -103,19 +94,12 @@ func (u *UI) offerDrafts() {
 		if newLead != nil {
 			u.restoreDialog("Restore the lead you were typing", "You were typing a lead for "+orDash(newLead.Values["Company"])+
 				" (saved "+newLead.Saved.Local().Format("01/02/2006 15:04")+"). Bring it back?", drafts.NewLead, func() {
-				u.newLead.form.setValues(newLead.Values)
-				u.newLead.terms.SetChecked(newLead.Terms)
-				u.newLead.submission = newLead.Submission
-				u.newLead.uncertain = newLead.Submission != "" // it may have been sent just before
+				u.newLead.restoreDraft(*newLead)
 			})
 		}
 		if edit != nil {
 			u.restoreDialog("Restore unsaved changes", "Your changes to lead "+edit.LeadID+" were not saved. Bring them back?", drafts.Edit, func() {
-				e := u.edit
-				e.loadedID, e.loaded, e.since = edit.LeadID, edit.Loaded, edit.Since
-				e.idEntry.SetText(edit.LeadID)
-				e.form.setValues(edit.Values)
-				e.markEdits()
+				u.edit.restoreDraft(*edit)
 				u.show(tabEdit)
 			})
 		}

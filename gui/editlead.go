@@ -131,12 +131,9 @@ func (p *editPanel) fetch(id string) {
 
 // read loads the whole lead behind the progress dialog and hands it to then; errors are shown.
 func (p *editPanel) read(id, what string, then func(sfclient.Record)) {
-	var rec sfclient.Record
-	p.u.call(what, func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		rec, err = c.GetLead(ctx, id, nil)
-		return err
-	}, func(err error) {
+	callThen(p.u, what, func(ctx context.Context, c *sfclient.Client) (sfclient.Record, error) {
+		return c.GetLead(ctx, id, nil)
+	}, func(rec sfclient.Record, err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -176,12 +173,9 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 	}
 	req := outbox.ChangeRequest{LeadID: p.loadedID, Changes: changes, Since: since}
 	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
-	var kept outbox.Entry
-	p.u.call("Saving…", func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		kept, err = box.Change(ctx, c, req, now)
-		return err
-	}, func(err error) {
+	callThen(p.u, "Saving…", func(ctx context.Context, c *sfclient.Client) (outbox.Entry, error) {
+		return box.Change(ctx, c, req, now)
+	}, func(kept outbox.Entry, err error) {
 		var api *sfclient.APIError
 		switch {
 		case kept.ID != "":
@@ -280,6 +274,27 @@ func (p *editPanel) confirmLeave() {
 			p.u.show(tabEdit)
 		}
 	}, p.u.win)
+}
+
+// applyDescribe takes the org's labels and picklists.
+func (p *editPanel) applyDescribe(d *sfclient.Describe) {
+	p.form.applyDescribe(d)
+}
+
+// draft is the unsaved edit, or nil when there is none.
+func (p *editPanel) draft(now time.Time) *drafts.Draft {
+	if !p.dirty() {
+		return nil
+	}
+	return &drafts.Draft{Values: p.form.values(), LeadID: p.loadedID, Loaded: p.loaded, Since: p.since, Saved: now}
+}
+
+// restoreDraft brings back an edit left unsaved when the window last closed.
+func (p *editPanel) restoreDraft(d drafts.Draft) {
+	p.loadedID, p.loaded, p.since = d.LeadID, d.Loaded, d.Since
+	p.idEntry.SetText(d.LeadID)
+	p.form.setValues(d.Values)
+	p.markEdits()
 }
 
 func bold(s string) *widget.Label {

@@ -49,12 +49,9 @@ func (p *outboxPanel) reload() {
 		return
 	}
 	box := outbox.Open(p.u.profile.Vault)
-	var entries []outbox.Entry
-	p.u.jobs.run(context.Background(), func(context.Context) error {
-		var err error
-		entries, err = box.List()
-		return err
-	}, func(err error) {
+	runThen(&p.u.jobs, context.Background(), func(context.Context) ([]outbox.Entry, error) {
+		return box.List()
+	}, func(entries []outbox.Entry, err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -70,16 +67,7 @@ func (p *outboxPanel) show(entries []outbox.Entry) {
 		p.list.Add(p.row(e))
 	}
 	p.list.Refresh()
-	tab := p.u.tabs.Items[tabOutbox]
-	tab.Text = "Outbox"
-	if n := len(entries); n > 0 {
-		tab.Text = fmt.Sprintf("Outbox (%d)", n)
-		p.u.outboxCount.SetText(fmt.Sprintf("%d waiting to be sent", n))
-		p.u.outboxCount.Show()
-	} else {
-		p.u.outboxCount.Hide()
-	}
-	p.u.tabs.Refresh()
+	p.u.showWaiting(len(entries))
 }
 
 func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
@@ -101,11 +89,9 @@ func (p *outboxPanel) send(id string) {
 		return
 	}
 	box := outbox.Open(p.u.profile.Vault)
-	var r outbox.Result
-	p.u.call("Sending…", func(ctx context.Context, c *sfclient.Client) error {
-		r = box.Send(ctx, c, id, p.u.opts.Now())
-		return nil
-	}, func(error) {
+	callThen(p.u, "Sending…", func(ctx context.Context, c *sfclient.Client) (outbox.Result, error) {
+		return box.Send(ctx, c, id, p.u.opts.Now()), nil
+	}, func(r outbox.Result, _ error) {
 		p.delivered([]outbox.Result{r}, true)
 	})
 }
@@ -117,12 +103,9 @@ func (p *outboxPanel) sendAll(loud bool) {
 		return
 	}
 	box, c := outbox.Open(p.u.profile.Vault), p.u.client
-	var results []outbox.Result
-	p.u.jobs.run(context.Background(), func(ctx context.Context) error {
-		var err error
-		results, err = box.SendAll(ctx, c, p.u.opts.Now())
-		return err
-	}, func(err error) {
+	runThen(&p.u.jobs, context.Background(), func(ctx context.Context) ([]outbox.Result, error) {
+		return box.SendAll(ctx, c, p.u.opts.Now())
+	}, func(results []outbox.Result, err error) {
 		if err != nil && loud {
 			p.u.showError(err)
 		}
@@ -179,9 +162,8 @@ func (p *outboxPanel) open(e outbox.Entry) {
 	if e.Action == outbox.Update {
 		p.u.edit.openWithChanges(e.LeadID, values)
 	} else {
-		p.u.newLead.form.setValues(values)
-		p.u.newLead.submission, _ = e.Fields["WordPress_UniqueID__c"].(string)
-		p.u.newLead.uncertain = e.Uncertain
+		submission, _ := e.Fields["WordPress_UniqueID__c"].(string)
+		p.u.newLead.reopen(values, submission, e.Uncertain)
 		p.u.show(tabNew)
 	}
 	p.discard(e.ID)
