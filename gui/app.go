@@ -57,6 +57,7 @@ type UI struct {
 	cfg     sfclient.Settings // the settings as last loaded or saved
 
 	tabs     *container.AppTabs
+	current  *container.TabItem // the tab shown, as the person last left it
 	newLead  *newLeadPanel
 	edit     *editPanel
 	settings *settingsPanel
@@ -100,33 +101,13 @@ func New(a fyne.App, opts Options) *UI {
 		container.NewTabItem("Recent leads", u.recent.content),
 		container.NewTabItem("Settings", u.settings.content),
 	)
-	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == u.recent.content {
-			u.recent.shown()
-		}
-	}
-	u.tabs.OnUnselected = func(t *container.TabItem) {
-		if t.Content == u.edit.content && u.edit.dirty() {
-			u.edit.confirmLeave()
-		}
-	}
+	u.current = u.tabs.Items[tabNew]
+	u.tabs.OnSelected = u.selected
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(fyne.NewSize(900, 760))
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.escape)
-	u.win.SetCloseIntercept(func() {
-		u.saveDrafts(true) // whatever happens next, nothing typed is lost
-		if u.edit.dirty() {
-			dialog.ShowConfirm("Unsaved changes", "The lead you are editing has changes that are not saved. Close anyway?",
-				func(ok bool) {
-					if ok {
-						u.win.Close()
-					}
-				}, u.win)
-			return
-		}
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.quit)
 	u.openProfile(opts.Vault)
 	u.startRetrying()
 	return u
@@ -143,6 +124,32 @@ const (
 
 // show selects a tab.
 func (u *UI) show(tab int) { u.tabs.Select(u.tabs.Items[tab]) }
+
+// selected follows the tabs. Leaving Edit lead with unsaved edits goes back to it at once,
+// before anything is drawn, and asks; the chosen tab is shown only after Save or Discard.
+func (u *UI) selected(t *container.TabItem) {
+	edit := u.tabs.Items[tabEdit]
+	if u.current == edit && t != edit && u.edit.dirty() {
+		u.tabs.Select(edit)
+		u.edit.askBeforeLeaving(func() { u.tabs.Select(t) })
+		return
+	}
+	u.current = t
+	if t.Content == u.recent.content {
+		u.recent.shown()
+	}
+}
+
+// quit is the window's close button: unsaved edits are asked about first, and what is typed
+// in the forms is kept as drafts.
+func (u *UI) quit() {
+	u.saveDrafts(true) // whatever happens next, nothing typed is lost
+	if u.edit.dirty() {
+		u.edit.askBeforeLeaving(u.quit)
+		return
+	}
+	u.win.Close()
+}
 
 // startRetrying checks the outbox every few seconds; the outbox itself decides, with its
 // backoff, when to send again.

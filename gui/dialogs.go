@@ -21,7 +21,7 @@ func (u *UI) showError(err error) {
 	text := sfclient.Explain(err)
 	u.lastError = text
 	content := []fyne.CanvasObject{wrapped(text)}
-	if d := sfclient.Details(err); d != "" {
+	if d := details(err); d != "" {
 		details := widget.NewLabel("Details: " + d)
 		details.Importance = widget.LowImportance
 		details.Wrapping = fyne.TextWrapWord
@@ -65,4 +65,25 @@ func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// noticeWithDetails is a notice with the error behind it kept for the details line.
+type noticeWithDetails struct {
+	notice
+	cause error
+}
+
+func (n *noticeWithDetails) Unwrap() error { return n.cause }
+
+// details is the support line for err: Salesforce's status and code, or the cause behind a
+// notice.
+func details(err error) string {
+	if d := sfclient.Details(err); d != "" {
+		return d
+	}
+	var n *noticeWithDetails
+	if errors.As(err, &n) && n.cause != nil {
+		return n.cause.Error()
+	}
+	return ""
 }

@@ -62,6 +62,13 @@ type Options struct {
 	ClientSecret string   // empty means the app has no secret (an External Client App)
 	RedirectURIs []string // registered callback URLs; empty means DefaultRedirectURI
 	Consent      Consent
+	// DateTimeLayout is the form of LastModifiedDate and CreatedDate in answers, to play an org
+	// or proxy that writes them differently (e.g. time.RFC3339). Empty means Salesforce's own,
+	// 2006-01-02T15:04:05.000+0000.
+	DateTimeLayout string
+	// ReadOnlyFields are described as not updateable, and a change to them is refused with
+	// INVALID_FIELD_FOR_INSERT_UPDATE, as for fields an org's field-level security locks.
+	ReadOnlyFields []string
 }
 
 // Request is one recorded request.
