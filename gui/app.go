@@ -36,6 +36,9 @@ type Options struct {
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
 	Version     string // shown in About
+	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
+	// clears it sooner. Zero means 4 s.
+	ConfirmFor time.Duration
 	// RetryCheck is how often the outbox's retry timer is looked at. Zero means every 5 s;
 	// negative switches automatic retry off (tests).
 	RetryCheck time.Duration
@@ -70,6 +73,7 @@ type UI struct {
 	passphrase     *widget.Entry
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
+	dialogKeys     map[fyne.CanvasObject]dialogKeys
 
 	draftTimer *time.Timer
 	restore    []*dialog.ConfirmDialog // "restore your draft?" questions shown at start
@@ -84,6 +88,9 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	if opts.Title == "" {
 		opts.Title = "Lead Desk"
+	}
+	if opts.ConfirmFor == 0 {
+		opts.ConfirmFor = 4 * time.Second
 	}
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
 	u.jobs.loop = opts.uiLoop
@@ -106,7 +113,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(fyne.NewSize(900, 760))
 	u.setMenu()
-	u.win.Canvas().SetOnTypedKey(u.escape)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
 	u.openProfile(opts.Vault)
 	u.startRetrying()

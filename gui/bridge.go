@@ -85,6 +85,7 @@ func busyThen[T any](u *UI, what string, work func(context.Context) (T, error), 
 	d := dialog.NewCustomWithoutButtons(what, container.NewVBox(bar, container.NewCenter(cancelButton)), u.win)
 	u.progress = d
 	u.cancelProgress = cancel
+	u.hideToast() // a new action: the last confirmation is old news
 	d.Show()
 	runThen(&u.jobs, ctx, work, func(result T, err error) {
 		d.Hide()

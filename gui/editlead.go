@@ -125,11 +125,8 @@ func (p *editPanel) load() {
 	p.idErr.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
-		dialog.ShowConfirm("Unsaved changes", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", func(ok bool) {
-			if ok {
-				p.fetch(id)
-			}
-		}, p.u.win)
+		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", "Load and drop changes",
+			func() { p.fetch(id) })
 		return
 	}
 	p.fetch(id)
@@ -203,7 +200,7 @@ func (p *editPanel) showHeading() {
 // unguarded is the refusal to save a lead whose last-changed time could not be read: without
 // it Salesforce cannot refuse a save over someone else's newer changes.
 func unguarded(cause error) error {
-	return &noticeWithDetails{notice{"Lead Desk could not read when this lead last changed in Salesforce, so saving now could overwrite someone else's newer changes; nothing was sent. Your edits stay here: load the lead again to retry, and tell support if this keeps happening."}, cause}
+	return &message{title: "Not saved", cause: cause, sentence: "Lead Desk could not read when this lead last changed in Salesforce, so saving now could overwrite someone else's newer changes; nothing was sent. Your edits stay here: load the lead again to retry, and tell support if this keeps happening."}
 }
 
 // save sends only the changed fields, guarded by the LastModifiedDate seen at load.
@@ -238,7 +235,7 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 			p.loaded = p.form.values() // safe in the outbox: no longer unsaved here
 			p.markEdits()
 			p.u.outbox.reload()
-			p.u.showError(&notice{"The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
+			p.u.showError(&message{title: "Kept in the Outbox", sentence: "The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
 				"). It is kept in the Outbox and is sent by itself as soon as Salesforce answers."})
 		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
 			p.showConflict(changes)
@@ -355,7 +352,7 @@ func (p *editPanel) askBeforeLeaving(leave func()) {
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	d.Resize(fyne.NewSize(480, 180))
 	p.leaving = d
-	d.Show()
+	p.u.showDialog(d, save.OnTapped, stay.OnTapped)
 }
 
 // discard drops the unsaved edits: the form shows the lead as loaded.

@@ -3,6 +3,7 @@ package gui
 import (
 	"fmt"
 	"net/url"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,11 +18,13 @@ type header struct {
 	signInButton *widget.Button
 	outboxCount  *widget.Button
 	lastToast    string
+	fade         *time.Timer // hides the confirmation
 }
 
 // build makes the header's widgets; signIn and openOutbox are its buttons' actions.
 func (h *header) build(signIn, openOutbox func()) fyne.CanvasObject {
 	h.status = widget.NewLabel("Opening…")
+	h.status.Truncation = fyne.TextTruncateEllipsis // the header never pushes the window wider
 	h.signInButton = widget.NewButton("Sign in", signIn)
 	h.signInButton.Importance = widget.HighImportance
 	h.outboxCount = widget.NewButton("", openOutbox)
@@ -29,16 +32,31 @@ func (h *header) build(signIn, openOutbox func()) fyne.CanvasObject {
 	h.outboxCount.Hide()
 	h.note = widget.NewLabel("")
 	h.note.Importance = widget.SuccessImportance
+	h.note.Truncation = fyne.TextTruncateEllipsis
+	h.note.Alignment = fyne.TextAlignTrailing
 	h.note.Hide()
 	title := widget.NewLabelWithStyle("Lead Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, nil, title, container.NewHBox(h.note, h.outboxCount, h.signInButton), h.status)
+	return container.NewBorder(nil, nil, title, container.NewHBox(h.outboxCount, h.signInButton),
+		container.NewGridWithColumns(2, h.status, h.note))
 }
 
-// toast shows a short confirmation in the header, with its time, until the next one.
+// toast shows a short confirmation in the header, with its time, for Options.ConfirmFor or
+// until the next action.
 func (u *UI) toast(text string) {
+	u.hideToast()
 	u.lastToast = text
 	u.note.SetText("✓ " + text + " · " + u.opts.Now().Format("15:04"))
 	u.note.Show()
+	u.fade = u.jobs.after(u.opts.ConfirmFor, u.hideToast)
+}
+
+// hideToast takes the confirmation away.
+func (u *UI) hideToast() {
+	if u.fade != nil {
+		u.fade.Stop()
+		u.fade = nil
+	}
+	u.note.Hide()
 }
 
 // showSession says in the header who is signed in, and offers Sign in when nobody is.

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -27,7 +26,8 @@ type outboxPanel struct {
 	u       *UI
 	entries []outbox.Entry
 	list    *fyne.Container
-	empty   *widget.Label
+	empty   *widget.Label // shown only when nothing waits
+	sendB   *widget.Button
 	content fyne.CanvasObject
 	wait    time.Duration // current automatic retry interval
 	due     time.Time
@@ -36,9 +36,10 @@ type outboxPanel struct {
 func newOutboxPanel(u *UI) *outboxPanel {
 	p := &outboxPanel{u: u, list: container.NewVBox()}
 	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down, sign-in needed) waits here, encrypted, and is sent by itself when Salesforce answers again.")
-	sendAll := widget.NewButton("Send all now", func() { p.sendAll(true) })
-	sendAll.Importance = widget.HighImportance
-	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(sendAll)), nil, nil, nil,
+	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
+	p.sendB.Importance = widget.HighImportance
+	p.sendB.Disable()
+	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB)), nil, nil, nil,
 		container.NewVScroll(p.list))
 	return p
 }
@@ -67,13 +68,20 @@ func (p *outboxPanel) show(entries []outbox.Entry) {
 		p.list.Add(p.row(e))
 	}
 	p.list.Refresh()
+	if len(entries) == 0 {
+		p.empty.Show()
+		p.sendB.Disable()
+	} else {
+		p.empty.Hide()
+		p.sendB.Enable()
+	}
 	p.u.showWaiting(len(entries))
 }
 
 func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(e.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	when := widget.NewLabel(fmt.Sprintf("Waiting since %s · %d attempt(s)", e.Queued.Local().Format("01/02/2006 15:04"), e.Attempts))
-	when.Importance = widget.LowImportance
+	when := widget.NewLabelWithStyle(fmt.Sprintf("Waiting since %s · %d attempt(s)", e.Queued.Local().Format("01/02/2006 15:04"), e.Attempts),
+		fyne.TextAlignLeading, fyne.TextStyle{Italic: true}) // secondary, but at full contrast
 	reason := wrapped(e.Reason)
 	reason.Importance = widget.WarningImportance
 	retry := widget.NewButton("Retry", func() { p.send(e.ID) })
@@ -170,11 +178,8 @@ func (p *outboxPanel) open(e outbox.Entry) {
 }
 
 func (p *outboxPanel) confirmDiscard(e outbox.Entry) {
-	dialog.ShowConfirm("Discard", "Discard the "+e.Label()+"? It will not be sent, and what was typed is gone.", func(ok bool) {
-		if ok {
-			p.discard(e.ID)
-		}
-	}, p.u.win)
+	p.u.confirmDestructive("Discard this entry?", "Discard the "+e.Label()+"? It will not be sent, and what was typed is gone.", "Discard",
+		func() { p.discard(e.ID) })
 }
 
 func (p *outboxPanel) discard(id string) {

@@ -75,7 +75,7 @@ func (u *UI) askPassphrase(opts vault.Options, cause error) {
 // for), it says so, and the action waits for the person to try again.
 func (u *UI) ready() bool {
 	if u.profile == nil {
-		u.showError(&notice{"Lead Desk is still opening your saved data; unlock it first, then try again. Nothing you typed is lost."})
+		u.showError(&message{title: "Still opening", sentence: "Lead Desk is still opening your saved data; unlock it first, then try again. Nothing you typed is lost."})
 		return false
 	}
 	return true

@@ -84,7 +84,7 @@ func (u *UI) sessionEnded(err error, retry func()) {
 			u.signIn(retry)
 		}
 	}, u.win)
-	u.reauth.Show()
+	u.showDialog(u.reauth, u.reauth.Confirm, nil)
 }
 
 // rememberLead adds a lead to Recent leads (off the UI goroutine).

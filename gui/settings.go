@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -219,7 +218,7 @@ func (p *settingsPanel) signOut() {
 	}, func(err error) {
 		p.u.connect(nil)
 		if errors.Is(err, sfclient.ErrRevokeFailed) {
-			p.u.showError(&notice{"Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it."})
+			p.u.showError(&message{title: "Signed out here only", sentence: "Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it.", cause: err})
 			return
 		}
 		if err != nil {
@@ -232,8 +231,8 @@ func (p *settingsPanel) signOut() {
 
 // forget deletes everything Lead Desk keeps on this computer, after confirmation.
 func (p *settingsPanel) forget() {
-	dialog.ShowConfirm("Forget everything", "Sign out and delete the settings, the saved sign-in and its key from this computer?", func(ok bool) {
-		if !ok || p.u.profile == nil {
+	p.u.confirmDestructive("Forget everything on this computer?", "Sign out and delete the settings, the saved sign-in and its key from this computer?", "Forget everything", func() {
+		if p.u.profile == nil {
 			return
 		}
 		home, noKeychain := p.u.profile.Home, p.u.opts.Vault.NoKeychain
@@ -246,5 +245,5 @@ func (p *settingsPanel) forget() {
 			}
 			p.u.reopenProfile()
 		})
-	}, p.u.win)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -74,3 +75,25 @@ func (h *harness) answer(text string) {
 
 // selectedTab is the label of the tab shown.
 func (h *harness) selectedTab() string { return h.u.tabs.Selected().Text }
+
+// press sends a keyboard shortcut as the desktop driver does: the window's menu takes it first.
+func (h *harness) press(key fyne.KeyName, mods fyne.KeyModifier) {
+	h.t.Helper()
+	s := &desktop.CustomShortcut{KeyName: key, Modifier: mods}
+	for _, m := range h.u.win.MainMenu().Items {
+		for _, i := range m.Items {
+			if i.Shortcut != nil && i.Shortcut.ShortcutName() == s.ShortcutName() {
+				i.Action()
+				h.u.jobs.drain()
+				return
+			}
+		}
+	}
+	h.t.Fatalf("no menu item answers %s", s.ShortcutName())
+}
+
+// key sends a key that no widget takes (nothing focused, or a dialog on top) to the window.
+func (h *harness) key(name fyne.KeyName) {
+	h.u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: name})
+	h.u.jobs.drain()
+}
