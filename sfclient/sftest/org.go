@@ -69,6 +69,9 @@ type Options struct {
 	// ReadOnlyFields are described as not updateable, and a change to them is refused with
 	// INVALID_FIELD_FOR_INSERT_UPDATE, as for fields an org's field-level security locks.
 	ReadOnlyFields []string
+	// StateFile, when set, keeps the org's leads and sign-ins in this file between runs (the
+	// window's demo mode). Empty means the org starts empty and forgets everything at Close.
+	StateFile string
 }
 
 // Request is one recorded request.
@@ -148,6 +151,10 @@ func Start(opts Options) (*Org, error) {
 		leads: map[string]map[string]any{}, grants: map[string]int{},
 		describeAt: time.Now().UTC().Truncate(time.Second),
 	}
+	if err := o.loadState(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	o.server = &http.Server{Handler: o, ReadHeaderTimeout: 10 * time.Second}
 	go o.server.Serve(ln)
 	return o, nil
@@ -226,6 +233,9 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	o.mu.Lock()
 	o.log = append(o.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body, Status: rec.status})
+	if r.Method != http.MethodGet {
+		o.saveStateLocked() // best effort: a demo that cannot save starts empty next time
+	}
 	o.mu.Unlock()
 }
 
