@@ -14,6 +14,7 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/instance"
 	"leaddesk/sfclient/vault"
 )
 
@@ -39,6 +41,9 @@ type Options struct {
 	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
 	// clears it sooner. Zero means 4 s.
 	ConfirmFor time.Duration
+	// ResetDemo, in demo mode, empties the demo org and the demo profile's saved data; the
+	// window then offers "Reset demo data". Nil (a real profile) offers nothing of the kind.
+	ResetDemo func() error
 	// RetryCheck is how often the outbox's retry timer is looked at. Zero means every 5 s;
 	// negative switches automatic retry off (tests).
 	RetryCheck time.Duration
@@ -76,8 +81,9 @@ type UI struct {
 	dialogKeys     map[fyne.CanvasObject]dialogKeys
 
 	draftTimer *time.Timer
-	restore    []*dialog.ConfirmDialog // "restore your draft?" questions shown at start
-	lastError  string                  // the last error sentence shown, for tests and support
+	restore    *dialog.ConfirmDialog // "bring back your unsaved work?", asked once at start
+	quitting   bool                  // the person chose to quit with leads in the Outbox
+	lastError  string                // the last error sentence shown, for tests and support
 }
 
 // New builds the window; call ShowAndRun on Window(). The profile is opened in the
@@ -111,7 +117,11 @@ func New(a fyne.App, opts Options) *UI {
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
-	u.win.Resize(fyne.NewSize(900, 760))
+	if s, ok := instance.LoadSize(opts.Home); ok {
+		u.win.Resize(fyne.NewSize(s.Width, s.Height))
+	} else {
+		u.win.Resize(fyne.NewSize(900, 760))
+	}
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
@@ -147,15 +157,55 @@ func (u *UI) selected(t *container.TabItem) {
 	}
 }
 
-// quit is the window's close button: unsaved edits are asked about first, and what is typed
-// in the forms is kept as drafts.
+// quit is the window's close button. What is typed in the forms is kept as drafts; unsaved
+// edits, and leads waiting in the Outbox (nothing is sent while the window is closed), are
+// asked about first. The window's size is kept for the next start.
 func (u *UI) quit() {
 	u.saveDrafts(true) // whatever happens next, nothing typed is lost
 	if u.edit.dirty() {
 		u.edit.askBeforeLeaving(u.quit)
 		return
 	}
+	if n := len(u.outbox.entries); n > 0 && !u.quitting {
+		u.askQuitWithOutbox(n)
+		return
+	}
+	size := u.win.Canvas().Size()
+	if err := instance.SaveSize(u.opts.Home, instance.Size{Width: size.Width, Height: size.Height}); err != nil {
+		fyne.LogError("remember the window size", err) // the next start opens at the default size
+	}
 	u.win.Close()
+}
+
+// askQuitWithOutbox says that what waits in the Outbox is not sent while Lead Desk is closed.
+// Staying open is the default.
+func (u *UI) askQuitWithOutbox(n int) {
+	var d *dialog.CustomDialog
+	stay := widget.NewButton("Stay open", func() { d.Hide() })
+	stay.Importance = widget.HighImportance
+	quit := widget.NewButton("Quit", func() {
+		d.Hide()
+		u.quitting = true
+		u.quit()
+	})
+	what := "1 lead or change waits"
+	if n > 1 {
+		what = fmt.Sprintf("%d leads or changes wait", n)
+	}
+	d = dialog.NewCustomWithoutButtons("Leads are waiting in the Outbox",
+		wrapped(what+" in the Outbox. Nothing is sent while Lead Desk is closed; they are sent by themselves at the next start."), u.win)
+	d.SetButtons([]fyne.CanvasObject{quit, stay})
+	d.Resize(fyne.NewSize(460, 180))
+	u.showDialog(d, stay.OnTapped, nil)
+}
+
+// BringForward shows the window and asks for the keyboard: another start of Lead Desk on the
+// same profile asked for it. It may be called from any goroutine.
+func (u *UI) BringForward() {
+	u.jobs.post(func() {
+		u.win.Show()
+		u.win.RequestFocus()
+	})
 }
 
 // startRetrying checks the outbox every few seconds; the outbox itself decides, with its

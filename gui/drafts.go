@@ -5,7 +5,10 @@ import (
 	"errors"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
@@ -77,7 +80,8 @@ func (u *UI) dropDraft(kind string) {
 	u.jobs.run(context.Background(), func(context.Context) error { return drafts.Delete(v, kind) }, func(error) {})
 }
 
-// offerDrafts asks, after start, whether to bring back what was being typed last time.
+// offerDrafts asks, after start, whether to bring back what was being typed last time: one
+// question listing every draft found.
 func (u *UI) offerDrafts() {
 	v := u.profile.Vault
 	type saved struct{ newLead, edit *drafts.Draft }
@@ -86,36 +90,62 @@ func (u *UI) offerDrafts() {
 		edit, err2 := drafts.Load(v, drafts.Edit)
 		return saved{newLead, edit}, errors.Join(err1, err2)
 	}, func(s saved, err error) {
-		newLead, edit := s.newLead, s.edit
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		if newLead != nil {
-			u.restoreDialog("Restore the lead you were typing", "You were typing a lead for "+orDash(newLead.Values["Company"])+
-				" (saved "+newLead.Saved.Local().Format("01/02/2006 15:04")+"). Bring it back?", drafts.NewLead, func() {
-				u.newLead.restoreDraft(*newLead)
-			})
+		var found []restorable
+		if d := s.newLead; d != nil {
+			found = append(found, restorable{kind: drafts.NewLead,
+				what:    "The lead you were typing for " + orDash(d.Values["Company"]) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
+				restore: func() { u.newLead.restoreDraft(*d) }})
 		}
-		if edit != nil {
-			u.restoreDialog("Restore unsaved changes", "Your changes to lead "+edit.LeadID+" were not saved. Bring them back?", drafts.Edit, func() {
-				u.edit.restoreDraft(*edit)
-				u.show(tabEdit)
-			})
+		if d := s.edit; d != nil {
+			found = append(found, restorable{kind: drafts.Edit,
+				what: "Your unsaved changes to lead " + d.LeadID + " (" + orDash(joinNonEmpty(d.Loaded["FirstName"], d.Loaded["LastName"], "·", d.Loaded["Company"])) + ")",
+				restore: func() {
+					u.edit.restoreDraft(*d)
+					u.show(tabEdit)
+				}})
+		}
+		if len(found) > 0 {
+			u.offerRestore(found)
 		}
 	})
 }
 
-func (u *UI) restoreDialog(title, text, kind string, restore func()) {
-	d := dialog.NewConfirm(title, text, func(ok bool) {
-		if ok {
-			restore()
-		} else {
-			u.dropDraft(kind)
+// restorable is one draft the start-up question offers back.
+type restorable struct {
+	kind    string // drafts.NewLead or drafts.Edit
+	what    string // what the person sees
+	restore func()
+}
+
+// offerRestore asks once about every draft found: Restore brings back the ticked ones and
+// drops the others; Discard drops them all; Esc decides nothing yet (the drafts stay saved).
+func (u *UI) offerRestore(found []restorable) {
+	items := container.NewVBox(wrapped("Lead Desk closed before this work was sent or saved:"))
+	ticks := make([]*widget.Check, len(found))
+	for i, r := range found {
+		ticks[i] = widget.NewCheck(r.what, nil)
+		ticks[i].SetChecked(true)
+		items.Add(ticks[i])
+	}
+	later := false
+	d := dialog.NewCustomConfirm("Bring back your unsaved work?", "Restore", "Discard", items, func(ok bool) {
+		u.restore = nil
+		if later {
+			return
+		}
+		for i, r := range found {
+			if ok && ticks[i].Checked {
+				r.restore()
+			} else {
+				u.dropDraft(r.kind)
+			}
 		}
 	}, u.win)
-	d.SetConfirmText("Restore")
-	d.SetDismissText("Discard")
-	u.restore = append(u.restore, d)
-	d.Show()
+	d.Resize(fyne.NewSize(520, 160+40*float32(len(found))))
+	u.restore = d
+	u.showDialog(d, d.Confirm, func() { later = true; d.Hide() })
 }

@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -31,6 +33,9 @@ func (u *UI) setMenu() {
 	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(),
 		item("Next tab", func() { u.step(1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}),
 		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}))
+	if u.opts.ResetDemo != nil {
+		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
+	}
 	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))
 }
 
@@ -57,4 +62,21 @@ func (u *UI) about() {
 	d := dialog.NewCustom("About Lead Desk", "Close", container.NewVBox(wrapped(text), widget.NewLabel("")), u.win)
 	d.Resize(fyne.NewSize(520, 300))
 	u.showDialog(d, d.Hide, nil)
+}
+
+// resetDemo empties the demo org and the demo profile, after confirmation, and opens the
+// profile again: the demo starts as on its first run, signed out.
+func (u *UI) resetDemo() {
+	u.confirmDestructive("Reset the demo?", "Delete the demo's leads, drafts, Outbox, recent leads and sign-in, and start again with an empty demo org? Your real profile is not touched.", "Reset demo data", func() {
+		u.busy("Resetting the demo…", func(context.Context) error { return u.opts.ResetDemo() }, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.newLead.reset()
+			u.edit.clear()
+			u.reopenProfile()
+			u.toast("Demo data reset")
+		})
+	})
 }

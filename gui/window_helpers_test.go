@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -42,6 +43,10 @@ func visibleText(o fyne.CanvasObject, text string) bool {
 		return strings.Contains(w.Text, text)
 	case *widget.RichText:
 		return strings.Contains(w.String(), text)
+	case *widget.Check:
+		return strings.Contains(w.Text, text)
+	case *canvas.Text:
+		return strings.Contains(w.Text, text)
 	}
 	var children []fyne.CanvasObject
 	switch c := o.(type) {
