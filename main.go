@@ -5,8 +5,10 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2/app"
 	"github.com/BurntSushi/toml"
@@ -17,6 +19,7 @@ import (
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
 	"leaddesk/sfclient/coredump"
+	"leaddesk/sfclient/instance"
 )
 
 // fyneApp is the app's metadata; its Version is the one version of Lead Desk.
@@ -54,7 +57,8 @@ func main() {
 	}
 }
 
-// runWindow opens the window; in demo mode against an in-process stand-in org.
+// runWindow opens the window; in demo mode against an in-process stand-in org. One window
+// runs per profile: a second start brings the first one forward and ends.
 func runWindow(demo bool) error {
 	home, err := sfclient.Home()
 	if err != nil {
@@ -62,16 +66,30 @@ func runWindow(demo bool) error {
 	}
 	title := "Lead Desk"
 	if demo {
-		var stop func()
-		if home, stop, err = cli.PrepareDemo(home); err != nil {
+		home, title = cli.DemoHome(home), "Lead Desk — demo org"
+	}
+	held, err := instance.Acquire(context.Background(), home)
+	if errors.Is(err, instance.ErrAlreadyOpen) {
+		fmt.Println(sfclient.Explain(err))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer held.Release()
+	opts := gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version}
+	if demo {
+		d, err := cli.PrepareDemo(filepath.Dir(home))
+		if err != nil {
 			return err
 		}
-		defer stop()
-		title = "Lead Desk — demo org"
+		defer d.Stop()
+		opts.ResetDemo = d.Reset
 	}
 	a := app.NewWithID("com.mazocapital.leaddesk")
 	a.SetIcon(assets.Icon)
-	u := gui.New(a, gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version})
+	u := gui.New(a, opts)
+	held.OnShow(u.BringForward)
 	u.Window().ShowAndRun()
 	return nil
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,8 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// worker runs everything that waits (network, keychain, disk) off the UI goroutine and hands
-// the result back once through fyne.Do. It is the only place goroutines are started.
+// worker runs everything that waits (network, keychain, disk, timers) off the UI goroutine and
+// hands the result back once through fyne.Do. Every goroutine and timer the window starts is
+// started here; sfclient starts its own (the sign-in listener, for one) behind its calls.
 type worker struct {
 	// loop, when set (tests only), receives the results instead of fyne.Do; the test runs
 	// them on its own goroutine with drain, as the real driver runs them on the UI goroutine.
@@ -19,19 +21,40 @@ type worker struct {
 	pending atomic.Int64
 }
 
-// run starts work on its own goroutine and calls done with its error on the UI goroutine.
-func (w *worker) run(ctx context.Context, work func(context.Context) error, done func(error)) {
+// runThen runs work on its own goroutine, then calls show with its result on the UI
+// goroutine. It is the one way a screen does something that waits.
+func runThen[T any](w *worker, ctx context.Context, work func(context.Context) (T, error), show func(T, error)) {
 	w.pending.Add(1)
 	go func() {
-		err := work(ctx)
-		w.deliver(func() { done(err) })
+		result, err := work(ctx)
+		w.deliver(func() { show(result, err) })
 	}()
+}
+
+// run is runThen for work that has no result but its error.
+func (w *worker) run(ctx context.Context, work func(context.Context) error, done func(error)) {
+	runThen(w, ctx, func(ctx context.Context) (struct{}, error) { return struct{}{}, work(ctx) },
+		func(_ struct{}, err error) { done(err) })
 }
 
 // post runs fn on the UI goroutine, from a worker goroutine.
 func (w *worker) post(fn func()) {
 	w.pending.Add(1)
 	w.deliver(fn)
+}
+
+// after runs fn on the UI goroutine once d has passed; Stop on the timer cancels it.
+func (w *worker) after(d time.Duration, fn func()) *time.Timer {
+	return time.AfterFunc(d, func() { w.post(fn) })
+}
+
+// every runs fn on the UI goroutine each time d passes, for as long as the program runs.
+func (w *worker) every(d time.Duration, fn func()) {
+	go func() {
+		for range time.Tick(d) {
+			w.post(fn)
+		}
+	}()
 }
 
 func (w *worker) deliver(fn func()) {
@@ -53,20 +76,27 @@ func (w *worker) drain() {
 	}
 }
 
-// busy runs work behind a small modal with a spinner and Cancel, so the window keeps
-// redrawing and the person can give up on a slow Salesforce.
-func (u *UI) busy(what string, work func(context.Context) error, done func(error)) {
+// busyThen runs work behind a small modal with a spinner and Cancel, so the window keeps
+// redrawing and the person can give up on a slow Salesforce; show gets the result.
+func busyThen[T any](u *UI, what string, work func(context.Context) (T, error), show func(T, error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	cancelButton := widget.NewButton("Cancel", cancel)
 	d := dialog.NewCustomWithoutButtons(what, container.NewVBox(bar, container.NewCenter(cancelButton)), u.win)
 	u.progress = d
 	u.cancelProgress = cancel
+	u.hideToast() // a new action: the last confirmation is old news
 	d.Show()
-	u.jobs.run(ctx, work, func(err error) {
+	runThen(&u.jobs, ctx, work, func(result T, err error) {
 		d.Hide()
 		u.progress, u.cancelProgress = nil, nil
 		cancel()
-		done(err)
+		show(result, err)
 	})
+}
+
+// busy is busyThen for work that has no result but its error.
+func (u *UI) busy(what string, work func(context.Context) error, done func(error)) {
+	busyThen(u, what, func(ctx context.Context) (struct{}, error) { return struct{}{}, work(ctx) },
+		func(_ struct{}, err error) { done(err) })
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
@@ -20,25 +23,16 @@ func (u *UI) scheduleDraft() {
 	if u.profile == nil || u.draftTimer != nil {
 		return
 	}
-	u.draftTimer = time.AfterFunc(draftDelay, func() {
-		u.jobs.post(func() {
-			u.draftTimer = nil
-			u.saveDrafts(false)
-		})
+	u.draftTimer = u.jobs.after(draftDelay, func() {
+		u.draftTimer = nil
+		u.saveDrafts(false)
 	})
 }
 
 // snapshot returns the drafts as the forms stand (nil for a form with nothing worth keeping).
 func (u *UI) snapshot() (newLead, edit *drafts.Draft) {
 	now := u.opts.Now()
-	if v := u.newLead.form.values(); typedSomething(v) {
-		newLead = &drafts.Draft{Values: v, Terms: u.newLead.terms.Checked, Submission: u.newLead.submission, Saved: now}
-	}
-	if u.edit.dirty() {
-		e := u.edit
-		edit = &drafts.Draft{Values: e.form.values(), LeadID: e.loadedID, Loaded: e.loaded, Since: e.since, Saved: now}
-	}
-	return newLead, edit
+	return u.newLead.draft(now), u.edit.draft(now)
 }
 
 // typedSomething: the dealer defaults alone are not worth a draft.
@@ -86,52 +80,72 @@ func (u *UI) dropDraft(kind string) {
 	u.jobs.run(context.Background(), func(context.Context) error { return drafts.Delete(v, kind) }, func(error) {})
 }
 
-// offerDrafts asks, after start, whether to bring back what was being typed last time.
+// offerDrafts asks, after start, whether to bring back what was being typed last time: one
+// question listing every draft found.
 func (u *UI) offerDrafts() {
 	v := u.profile.Vault
-	var newLead, edit *drafts.Draft
-	u.jobs.run(context.Background(), func(context.Context) error {
-		var err1, err2 error
-		newLead, err1 = drafts.Load(v, drafts.NewLead)
-		edit, err2 = drafts.Load(v, drafts.Edit)
-		return errors.Join(err1, err2)
-	}, func(err error) {
+	type saved struct{ newLead, edit *drafts.Draft }
+	runThen(&u.jobs, context.Background(), func(context.Context) (saved, error) {
+		newLead, err1 := drafts.Load(v, drafts.NewLead)
+		edit, err2 := drafts.Load(v, drafts.Edit)
+		return saved{newLead, edit}, errors.Join(err1, err2)
+	}, func(s saved, err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		if newLead != nil {
-			u.restoreDialog("Restore the lead you were typing", "You were typing a lead for "+orDash(newLead.Values["Company"])+
-				" (saved "+newLead.Saved.Local().Format("01/02/2006 15:04")+"). Bring it back?", drafts.NewLead, func() {
-				u.newLead.form.setValues(newLead.Values)
-				u.newLead.terms.SetChecked(newLead.Terms)
-				u.newLead.submission = newLead.Submission
-				u.newLead.uncertain = newLead.Submission != "" // it may have been sent just before
-			})
+		var found []restorable
+		if d := s.newLead; d != nil {
+			found = append(found, restorable{kind: drafts.NewLead,
+				what:    "The lead you were typing for " + orDash(d.Values["Company"]) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
+				restore: func() { u.newLead.restoreDraft(*d) }})
 		}
-		if edit != nil {
-			u.restoreDialog("Restore unsaved changes", "Your changes to lead "+edit.LeadID+" were not saved. Bring them back?", drafts.Edit, func() {
-				e := u.edit
-				e.loadedID, e.loaded, e.since = edit.LeadID, edit.Loaded, edit.Since
-				e.idEntry.SetText(edit.LeadID)
-				e.form.setValues(edit.Values)
-				e.markEdits()
-				u.show(tabEdit)
-			})
+		if d := s.edit; d != nil {
+			found = append(found, restorable{kind: drafts.Edit,
+				what: "Your unsaved changes to lead " + d.LeadID + " (" + orDash(joinNonEmpty(d.Loaded["FirstName"], d.Loaded["LastName"], "·", d.Loaded["Company"])) + ")",
+				restore: func() {
+					u.edit.restoreDraft(*d)
+					u.show(tabEdit)
+				}})
+		}
+		if len(found) > 0 {
+			u.offerRestore(found)
 		}
 	})
 }
 
-func (u *UI) restoreDialog(title, text, kind string, restore func()) {
-	d := dialog.NewConfirm(title, text, func(ok bool) {
-		if ok {
-			restore()
-		} else {
-			u.dropDraft(kind)
+// restorable is one draft the start-up question offers back.
+type restorable struct {
+	kind    string // drafts.NewLead or drafts.Edit
+	what    string // what the person sees
+	restore func()
+}
+
+// offerRestore asks once about every draft found: Restore brings back the ticked ones and
+// drops the others; Discard drops them all; Esc decides nothing yet (the drafts stay saved).
+func (u *UI) offerRestore(found []restorable) {
+	items := container.NewVBox(wrapped("Lead Desk closed before this work was sent or saved:"))
+	ticks := make([]*widget.Check, len(found))
+	for i, r := range found {
+		ticks[i] = widget.NewCheck(r.what, nil)
+		ticks[i].SetChecked(true)
+		items.Add(ticks[i])
+	}
+	later := false
+	d := dialog.NewCustomConfirm("Bring back your unsaved work?", "Restore", "Discard", items, func(ok bool) {
+		u.restore = nil
+		if later {
+			return
+		}
+		for i, r := range found {
+			if ok && ticks[i].Checked {
+				r.restore()
+			} else {
+				u.dropDraft(r.kind)
+			}
 		}
 	}, u.win)
-	d.SetConfirmText("Restore")
-	d.SetDismissText("Discard")
-	u.restore = append(u.restore, d)
-	d.Show()
+	d.Resize(fyne.NewSize(520, 160+40*float32(len(found))))
+	u.restore = d
+	u.showDialog(d, d.Confirm, func() { later = true; d.Hide() })
 }

@@ -30,10 +30,14 @@ type editPanel struct {
 	saveB    *widget.Button
 	loadedID string
 	loaded   lead.Values
-	since    time.Time // the lead's LastModifiedDate when loaded
-	conflict *dialog.ConfirmDialog
-	choices  map[string]*widget.RadioGroup
-	content  fyne.CanvasObject
+	since    time.Time // the lead's LastModifiedDate when loaded; zero when it could not be read
+	sinceErr error     // why since is zero
+	// afterSave runs once the save under way succeeds (leaving after "Save" was chosen).
+	afterSave func()
+	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
+	conflict  *dialog.ConfirmDialog
+	choices   map[string]*widget.RadioGroup
+	content   fyne.CanvasObject
 }
 
 func newEditPanel(u *UI) *editPanel {
@@ -45,7 +49,7 @@ func newEditPanel(u *UI) *editPanel {
 	p.idErr.Importance = widget.DangerImportance
 	p.idErr.Hide()
 	load := widget.NewButton("Load", p.load)
-	p.heading = widget.NewLabel("Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter.")
+	p.heading = widget.NewLabel(editIntro)
 	p.heading.Wrapping = fyne.TextWrapWord
 	p.saveB = widget.NewButton("Save changes", p.save)
 	p.saveB.Importance = widget.HighImportance
@@ -56,6 +60,9 @@ func newEditPanel(u *UI) *editPanel {
 		container.NewVScroll(container.NewPadded(p.form.content)))
 	return p
 }
+
+// editIntro is the line above an empty Edit lead tab.
+const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter."
 
 // dirty reports unsaved changes.
 func (p *editPanel) dirty() bool {
@@ -84,7 +91,7 @@ func (p *editPanel) markEdits() {
 func (p *editPanel) openWithChanges(id string, changes lead.Values) {
 	p.u.show(tabEdit)
 	p.idEntry.SetText(id)
-	p.read(id, "Loading the lead…", func(rec sfclient.Record) {
+	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
 		p.show(id, rec)
 		typed := lead.Values{}
 		for k, v := range p.loaded {
@@ -110,34 +117,35 @@ func (p *editPanel) load() {
 	if err != nil {
 		p.idErr.SetText(sfclient.Explain(err))
 		p.idErr.Show()
+		if !p.dirty() { // nothing unsaved: show no lead rather than another one under this id
+			p.clear()
+		}
 		return
 	}
 	p.idErr.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
-		dialog.ShowConfirm("Unsaved changes", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", func(ok bool) {
-			if ok {
-				p.fetch(id)
-			}
-		}, p.u.win)
+		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", "Load and drop changes",
+			func() { p.fetch(id) })
 		return
 	}
 	p.fetch(id)
 }
 
 func (p *editPanel) fetch(id string) {
-	p.read(id, "Loading the lead…", func(rec sfclient.Record) { p.show(id, rec) })
+	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) { p.show(id, rec) })
 }
 
-// read loads the whole lead behind the progress dialog and hands it to then; errors are shown.
-func (p *editPanel) read(id, what string, then func(sfclient.Record)) {
-	var rec sfclient.Record
-	p.u.call(what, func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		rec, err = c.GetLead(ctx, id, nil)
-		return err
-	}, func(err error) {
+// read loads the whole lead behind the progress dialog and hands it to then; an error is
+// shown, after failed (if any) has run.
+func (p *editPanel) read(id, what string, failed func(error), then func(sfclient.Record)) {
+	callThen(p.u, what, func(ctx context.Context, c *sfclient.Client) (sfclient.Record, error) {
+		return c.GetLead(ctx, id, nil)
+	}, func(rec sfclient.Record, err error) {
 		if err != nil {
+			if failed != nil {
+				failed(err)
+			}
 			p.u.showError(err)
 			return
 		}
@@ -145,28 +153,68 @@ func (p *editPanel) read(id, what string, then func(sfclient.Record)) {
 	})
 }
 
+// loadFailed empties the tab, so no other lead's values stand under the id asked for, and says
+// why on the tab itself.
+func (p *editPanel) loadFailed(id string, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	p.clear()
+	p.heading.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
+}
+
+// clear empties the tab: no lead loaded, nothing to save.
+func (p *editPanel) clear() {
+	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
+	p.form.setValues(nil)
+	p.heading.SetText(editIntro)
+	p.saveB.Disable()
+}
+
 func (p *editPanel) show(id string, rec sfclient.Record) {
-	v := lead.Values{}
+	v := lead.Values{} // only what the form shows: fields the app sets itself are never "edited"
 	for _, f := range lead.Fields {
+		if _, shown := p.form.inputs[f.Name]; !shown {
+			continue
+		}
 		if s := lead.Display(f.Name, rec[f.Name]); s != "" {
 			v[f.Name] = s
 		}
 	}
-	p.since, _ = rec.LastModified()
+	p.since, p.sinceErr = rec.LastModified()
 	p.loadedID, p.loaded = id, v
 	p.form.setValues(v)
-	p.heading.SetText(joinNonEmpty(v["FirstName"], v["LastName"]) + " · " + v["Company"] + " · last changed " + p.since.Local().Format("01/02/2006 15:04"))
+	p.showHeading()
 	p.markEdits()
+}
+
+// showHeading names the loaded lead and says when it last changed in Salesforce.
+func (p *editPanel) showHeading() {
+	changed := "last changed: unknown (Salesforce's time could not be read)"
+	if !p.since.IsZero() {
+		changed = "last changed " + p.since.Local().Format("01/02/2006 15:04")
+	}
+	p.heading.SetText(joinNonEmpty(p.loaded["FirstName"], p.loaded["LastName"]) + " · " + orDash(p.loaded["Company"]) + " · " + changed)
+}
+
+// unguarded is the refusal to save a lead whose last-changed time could not be read: without
+// it Salesforce cannot refuse a save over someone else's newer changes.
+func unguarded(cause error) error {
+	return &message{title: "Not saved", cause: cause, sentence: "Lead Desk could not read when this lead last changed in Salesforce, so saving now could overwrite someone else's newer changes; nothing was sent. Your edits stay here: load the lead again to retry, and tell support if this keeps happening."}
 }
 
 // save sends only the changed fields, guarded by the LastModifiedDate seen at load.
 func (p *editPanel) save() {
-	if p.loadedID == "" || !p.dirty() {
+	then := p.afterSave // kept only for a save that is sent
+	p.afterSave = nil
+	if p.loadedID == "" || !p.dirty() || !p.form.check() {
 		return
 	}
-	if !p.form.check() {
+	if p.since.IsZero() {
+		p.u.showError(unguarded(p.sinceErr))
 		return
 	}
+	p.afterSave = then
 	p.send(lead.Changes(p.loaded, p.form.values()), p.since)
 }
 
@@ -176,19 +224,18 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 	}
 	req := outbox.ChangeRequest{LeadID: p.loadedID, Changes: changes, Since: since}
 	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
-	var kept outbox.Entry
-	p.u.call("Saving…", func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		kept, err = box.Change(ctx, c, req, now)
-		return err
-	}, func(err error) {
+	callThen(p.u, "Saving…", func(ctx context.Context, c *sfclient.Client) (outbox.Entry, error) {
+		return box.Change(ctx, c, req, now)
+	}, func(kept outbox.Entry, err error) {
 		var api *sfclient.APIError
+		then := p.afterSave
+		p.afterSave = nil
 		switch {
 		case kept.ID != "":
 			p.loaded = p.form.values() // safe in the outbox: no longer unsaved here
 			p.markEdits()
 			p.u.outbox.reload()
-			p.u.showError(&notice{"The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
+			p.u.showError(&message{title: "Kept in the Outbox", sentence: "The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
 				"). It is kept in the Outbox and is sent by itself as soon as Salesforce answers."})
 		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
 			p.showConflict(changes)
@@ -199,6 +246,9 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 			p.u.rememberLead(p.loadedID, lead.Payload(p.form.values(), lead.Submission{}), true)
 			p.u.dropDraft(drafts.Edit)
 			p.saved()
+			if then != nil {
+				then()
+			}
 		}
 	})
 }
@@ -213,7 +263,7 @@ func (p *editPanel) saved() {
 // showConflict reads the lead again and shows, field by field, Salesforce's value beside the
 // person's, letting them keep theirs or take the server's before saving again.
 func (p *editPanel) showConflict(mine map[string]any) {
-	p.read(p.loadedID, "Someone else changed this lead; reading their version…", func(rec sfclient.Record) {
+	p.read(p.loadedID, "Someone else changed this lead; reading their version…", nil, func(rec sfclient.Record) {
 		p.conflictDialog(rec, mine)
 	})
 }
@@ -273,13 +323,81 @@ func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
 	}
 }
 
-// confirmLeave warns when the person leaves the tab with unsaved changes; the edits stay.
-func (p *editPanel) confirmLeave() {
-	dialog.ShowConfirm("Unsaved changes", "The lead you were editing has unsaved changes. Go back and save them?", func(back bool) {
-		if back {
-			p.u.show(tabEdit)
+// askBeforeLeaving asks, once, what to do with unsaved edits before the person leaves the tab
+// or the window: Save (then leave, if the save goes through), Discard (then leave) or Stay.
+func (p *editPanel) askBeforeLeaving(leave func()) {
+	if p.leaving != nil {
+		return // already asking
+	}
+	var d *dialog.CustomDialog
+	answer := func(then func()) func() {
+		return func() {
+			d.Hide()
+			p.leaving = nil
+			then()
 		}
-	}, p.u.win)
+	}
+	save := widget.NewButton("Save", answer(func() {
+		p.afterSave = leave
+		p.save()
+	}))
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard", answer(func() {
+		p.discard()
+		leave()
+	}))
+	stay := widget.NewButton("Stay", answer(func() {}))
+	text := "Your changes to " + orDash(p.heading.Text) + " are not saved yet."
+	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.win)
+	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
+	d.Resize(fyne.NewSize(480, 180))
+	p.leaving = d
+	p.u.showDialog(d, save.OnTapped, stay.OnTapped)
+}
+
+// discard drops the unsaved edits: the form shows the lead as loaded.
+func (p *editPanel) discard() {
+	p.form.setValues(p.loaded)
+	p.markEdits()
+	p.u.dropDraft(drafts.Edit)
+}
+
+// applyDescribe takes the org's labels and picklists, and shows the fields the org does not
+// let this user change as read-only.
+func (p *editPanel) applyDescribe(d *sfclient.Describe) {
+	p.form.applyDescribe(d)
+	for name, in := range p.form.inputs {
+		df, ok := d.Field(name)
+		w, canDisable := in.focusable().(fyne.Disableable)
+		if !ok || !canDisable {
+			continue
+		}
+		if df.Updateable {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// draft is the unsaved edit, or nil when there is none.
+func (p *editPanel) draft(now time.Time) *drafts.Draft {
+	if !p.dirty() {
+		return nil
+	}
+	return &drafts.Draft{Values: p.form.values(), LeadID: p.loadedID, Loaded: p.loaded, Since: p.since, Saved: now}
+}
+
+// restoreDraft brings back an edit left unsaved when the window last closed.
+func (p *editPanel) restoreDraft(d drafts.Draft) {
+	p.loadedID, p.loaded, p.since, p.sinceErr = d.LeadID, d.Loaded, d.Since, nil
+	if d.Since.IsZero() {
+		p.sinceErr = sfclient.ErrNoDateTime
+	}
+	p.idEntry.SetText(d.LeadID)
+	p.form.setValues(d.Values)
+	p.showHeading()
+	p.markEdits()
 }
 
 func bold(s string) *widget.Label {

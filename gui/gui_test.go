@@ -298,7 +298,7 @@ func TestEscapeCancelsOrClosesTheTopDialog(t *testing.T) {
 	if h.u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
 	}
-	h.u.escape(&fyneKeyEscape)
+	h.u.typedKey(&fyneKeyEscape)
 	if h.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the dialog")
 	}

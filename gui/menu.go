@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -11,18 +13,36 @@ import (
 // saveShortcut is Ctrl+S (Cmd+S on macOS): submit on New lead, save on Edit lead.
 var saveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 
+// tabKeys are the digit keys that pick the tabs, in tab order: Ctrl/Cmd+1 is New lead.
+var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
+
 // setMenu gives the window its menu. Menu shortcuts run even while a text box has the
-// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S works wherever the cursor is.
+// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5 and Ctrl+Tab work
+// wherever the cursor is; the menu shows them.
 func (u *UI) setMenu() {
-	save := fyne.NewMenuItem("Submit or save", u.save)
-	save.Shortcut = saveShortcut
-	tab := func(label string, i int) *fyne.MenuItem {
-		return fyne.NewMenuItem(label, func() { u.show(i) })
+	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = shortcut
+		return i
 	}
-	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("Lead", save, fyne.NewMenuItemSeparator(), tab("New lead", tabNew), tab("Edit lead", tabEdit), tab("Outbox", tabOutbox), tab("Recent leads", tabRecent), tab("Settings", tabSettings)),
-		fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about)),
-	))
+	lead := fyne.NewMenu("Lead", item("Submit or save", u.save, saveShortcut), fyne.NewMenuItemSeparator())
+	for i, label := range []string{"New lead", "Edit lead", "Outbox", "Recent leads", "Settings"} {
+		lead.Items = append(lead.Items, item(label, func() { u.show(i) },
+			&desktop.CustomShortcut{KeyName: tabKeys[i], Modifier: fyne.KeyModifierShortcutDefault}))
+	}
+	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(),
+		item("Next tab", func() { u.step(1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}),
+		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}))
+	if u.opts.ResetDemo != nil {
+		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
+	}
+	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))
+}
+
+// step shows the next tab (by > 0) or the previous one, wrapping around.
+func (u *UI) step(by int) {
+	n := len(u.tabs.Items)
+	u.show(((u.tabs.SelectedIndex()+by)%n + n) % n)
 }
 
 // about shows the version and where this computer keeps Lead Desk's data.
@@ -41,5 +61,22 @@ func (u *UI) about() {
 		"github.com/pkg/browser (BSD-2-Clause), go-keyring (MIT), gofrs/flock (BSD-3-Clause)."
 	d := dialog.NewCustom("About Lead Desk", "Close", container.NewVBox(wrapped(text), widget.NewLabel("")), u.win)
 	d.Resize(fyne.NewSize(520, 300))
-	d.Show()
+	u.showDialog(d, d.Hide, nil)
+}
+
+// resetDemo empties the demo org and the demo profile, after confirmation, and opens the
+// profile again: the demo starts as on its first run, signed out.
+func (u *UI) resetDemo() {
+	u.confirmDestructive("Reset the demo?", "Delete the demo's leads, drafts, Outbox, recent leads and sign-in, and start again with an empty demo org? Your real profile is not touched.", "Reset demo data", func() {
+		u.busy("Resetting the demo…", func(context.Context) error { return u.opts.ResetDemo() }, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.newLead.reset()
+			u.edit.clear()
+			u.reopenProfile()
+			u.toast("Demo data reset")
+		})
+	})
 }

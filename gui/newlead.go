@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -236,4 +237,26 @@ func joinNonEmpty(parts ...string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// reopen puts a lead back into the form to be corrected and sent again as the same
+// submission; uncertain says an earlier attempt may have reached Salesforce.
+func (p *newLeadPanel) reopen(values lead.Values, submission string, uncertain bool) {
+	p.form.setValues(values)
+	p.submission, p.uncertain = submission, uncertain
+}
+
+// draft is the lead as typed, or nil when nothing beyond the dealer's defaults was typed.
+func (p *newLeadPanel) draft(now time.Time) *drafts.Draft {
+	v := p.form.values()
+	if !typedSomething(v) {
+		return nil
+	}
+	return &drafts.Draft{Values: v, Terms: p.terms.Checked, Submission: p.submission, Saved: now}
+}
+
+// restoreDraft brings back a lead typed before the window last closed.
+func (p *newLeadPanel) restoreDraft(d drafts.Draft) {
+	p.reopen(d.Values, d.Submission, d.Submission != "") // it may have been sent just before
+	p.terms.SetChecked(d.Terms)
 }

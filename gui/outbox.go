@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -27,7 +26,8 @@ type outboxPanel struct {
 	u       *UI
 	entries []outbox.Entry
 	list    *fyne.Container
-	empty   *widget.Label
+	empty   *widget.Label // shown only when nothing waits
+	sendB   *widget.Button
 	content fyne.CanvasObject
 	wait    time.Duration // current automatic retry interval
 	due     time.Time
@@ -36,9 +36,10 @@ type outboxPanel struct {
 func newOutboxPanel(u *UI) *outboxPanel {
 	p := &outboxPanel{u: u, list: container.NewVBox()}
 	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down, sign-in needed) waits here, encrypted, and is sent by itself when Salesforce answers again.")
-	sendAll := widget.NewButton("Send all now", func() { p.sendAll(true) })
-	sendAll.Importance = widget.HighImportance
-	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(sendAll)), nil, nil, nil,
+	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
+	p.sendB.Importance = widget.HighImportance
+	p.sendB.Disable()
+	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB)), nil, nil, nil,
 		container.NewVScroll(p.list))
 	return p
 }
@@ -49,12 +50,9 @@ func (p *outboxPanel) reload() {
 		return
 	}
 	box := outbox.Open(p.u.profile.Vault)
-	var entries []outbox.Entry
-	p.u.jobs.run(context.Background(), func(context.Context) error {
-		var err error
-		entries, err = box.List()
-		return err
-	}, func(err error) {
+	runThen(&p.u.jobs, context.Background(), func(context.Context) ([]outbox.Entry, error) {
+		return box.List()
+	}, func(entries []outbox.Entry, err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -70,22 +68,20 @@ func (p *outboxPanel) show(entries []outbox.Entry) {
 		p.list.Add(p.row(e))
 	}
 	p.list.Refresh()
-	tab := p.u.tabs.Items[tabOutbox]
-	tab.Text = "Outbox"
-	if n := len(entries); n > 0 {
-		tab.Text = fmt.Sprintf("Outbox (%d)", n)
-		p.u.outboxCount.SetText(fmt.Sprintf("%d waiting to be sent", n))
-		p.u.outboxCount.Show()
+	if len(entries) == 0 {
+		p.empty.Show()
+		p.sendB.Disable()
 	} else {
-		p.u.outboxCount.Hide()
+		p.empty.Hide()
+		p.sendB.Enable()
 	}
-	p.u.tabs.Refresh()
+	p.u.showWaiting(len(entries))
 }
 
 func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(e.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	when := widget.NewLabel(fmt.Sprintf("Waiting since %s · %d attempt(s)", e.Queued.Local().Format("01/02/2006 15:04"), e.Attempts))
-	when.Importance = widget.LowImportance
+	when := widget.NewLabelWithStyle(fmt.Sprintf("Waiting since %s · %d attempt(s)", e.Queued.Local().Format("01/02/2006 15:04"), e.Attempts),
+		fyne.TextAlignLeading, fyne.TextStyle{Italic: true}) // secondary, but at full contrast
 	reason := wrapped(e.Reason)
 	reason.Importance = widget.WarningImportance
 	retry := widget.NewButton("Retry", func() { p.send(e.ID) })
@@ -101,11 +97,9 @@ func (p *outboxPanel) send(id string) {
 		return
 	}
 	box := outbox.Open(p.u.profile.Vault)
-	var r outbox.Result
-	p.u.call("Sending…", func(ctx context.Context, c *sfclient.Client) error {
-		r = box.Send(ctx, c, id, p.u.opts.Now())
-		return nil
-	}, func(error) {
+	callThen(p.u, "Sending…", func(ctx context.Context, c *sfclient.Client) (outbox.Result, error) {
+		return box.Send(ctx, c, id, p.u.opts.Now()), nil
+	}, func(r outbox.Result, _ error) {
 		p.delivered([]outbox.Result{r}, true)
 	})
 }
@@ -117,12 +111,9 @@ func (p *outboxPanel) sendAll(loud bool) {
 		return
 	}
 	box, c := outbox.Open(p.u.profile.Vault), p.u.client
-	var results []outbox.Result
-	p.u.jobs.run(context.Background(), func(ctx context.Context) error {
-		var err error
-		results, err = box.SendAll(ctx, c, p.u.opts.Now())
-		return err
-	}, func(err error) {
+	runThen(&p.u.jobs, context.Background(), func(ctx context.Context) ([]outbox.Result, error) {
+		return box.SendAll(ctx, c, p.u.opts.Now())
+	}, func(results []outbox.Result, err error) {
 		if err != nil && loud {
 			p.u.showError(err)
 		}
@@ -179,20 +170,16 @@ func (p *outboxPanel) open(e outbox.Entry) {
 	if e.Action == outbox.Update {
 		p.u.edit.openWithChanges(e.LeadID, values)
 	} else {
-		p.u.newLead.form.setValues(values)
-		p.u.newLead.submission, _ = e.Fields["WordPress_UniqueID__c"].(string)
-		p.u.newLead.uncertain = e.Uncertain
+		submission, _ := e.Fields["WordPress_UniqueID__c"].(string)
+		p.u.newLead.reopen(values, submission, e.Uncertain)
 		p.u.show(tabNew)
 	}
 	p.discard(e.ID)
 }
 
 func (p *outboxPanel) confirmDiscard(e outbox.Entry) {
-	dialog.ShowConfirm("Discard", "Discard the "+e.Label()+"? It will not be sent, and what was typed is gone.", func(ok bool) {
-		if ok {
-			p.discard(e.ID)
-		}
-	}, p.u.win)
+	p.u.confirmDestructive("Discard this entry?", "Discard the "+e.Label()+"? It will not be sent, and what was typed is gone.", "Discard",
+		func() { p.discard(e.ID) })
 }
 
 func (p *outboxPanel) discard(id string) {

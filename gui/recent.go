@@ -56,12 +56,9 @@ func (p *recentPanel) reload() {
 		return
 	}
 	v := p.u.profile.Vault
-	var leads []recent.Lead
-	p.u.jobs.run(context.Background(), func(context.Context) error {
-		var err error
-		leads, err = recent.List(v)
-		return err
-	}, func(err error) {
+	runThen(&p.u.jobs, context.Background(), func(context.Context) ([]recent.Lead, error) {
+		return recent.List(v)
+	}, func(leads []recent.Lead, err error) {
 		if err == nil {
 			p.leads = leads
 			if p.list != nil {

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,25 +93,26 @@ func newSettingsPanel(u *UI) *settingsPanel {
 // load fills the panel from the profile (after it opened), reading it off the UI goroutine.
 func (p *settingsPanel) load() {
 	prof := p.u.profile
-	var st sfclient.Settings
-	var secret string
-	p.u.jobs.run(context.Background(), func(context.Context) error {
-		var err error
-		if st, err = prof.Settings(); err != nil {
-			return err
+	type stored struct {
+		settings sfclient.Settings
+		secret   string
+	}
+	runThen(&p.u.jobs, context.Background(), func(context.Context) (stored, error) {
+		st, err := prof.Settings()
+		if err != nil {
+			return stored{settings: st}, err
 		}
-		secret, err = prof.ClientSecret()
-		return err
-	}, func(err error) {
+		secret, err := prof.ClientSecret()
+		return stored{st, secret}, err
+	}, func(s stored, err error) {
 		if err != nil {
 			p.u.showError(err)
 		}
-		p.fill(st, secret)
+		p.fill(s.settings, s.secret)
 	})
 }
 
 func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
-	p.u.cfg = st
 	switch st.Login() {
 	case sfclient.ProductionLoginURL:
 		p.loginKind.SetSelected(loginProduction)
@@ -131,7 +131,7 @@ func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
 	p.owner.SetText(st.OwnerID)
 	p.leadType.SetText(st.LeadType)
 	p.termsURL.SetText(st.TermsURL)
-	p.u.newLead.fillDealerDefaults(st)
+	p.u.useSettings(st)
 	p.showStatus()
 }
 
@@ -172,8 +172,7 @@ func (p *settingsPanel) save() {
 			p.u.showError(err)
 			return
 		}
-		p.u.cfg = st
-		p.u.newLead.fillDealerDefaults(st)
+		p.u.useSettings(st)
 		if p.u.client != nil {
 			p.u.connect(nil) // a pinned API version takes effect now
 		}
@@ -183,12 +182,9 @@ func (p *settingsPanel) save() {
 
 // test checks the connection with a userinfo call.
 func (p *settingsPanel) test() {
-	var info sfclient.UserInfo
-	p.u.call("Testing the connection…", func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		info, err = c.UserInfo(ctx)
-		return err
-	}, func(err error) {
+	callThen(p.u, "Testing the connection…", func(ctx context.Context, c *sfclient.Client) (sfclient.UserInfo, error) {
+		return c.UserInfo(ctx)
+	}, func(info sfclient.UserInfo, err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -222,7 +218,7 @@ func (p *settingsPanel) signOut() {
 	}, func(err error) {
 		p.u.connect(nil)
 		if errors.Is(err, sfclient.ErrRevokeFailed) {
-			p.u.showError(&notice{"Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it."})
+			p.u.showError(&message{title: "Signed out here only", sentence: "Signed out on this computer, but Salesforce could not be told; the session ends there when an admin revokes it.", cause: err})
 			return
 		}
 		if err != nil {
@@ -235,8 +231,8 @@ func (p *settingsPanel) signOut() {
 
 // forget deletes everything Lead Desk keeps on this computer, after confirmation.
 func (p *settingsPanel) forget() {
-	dialog.ShowConfirm("Forget everything", "Sign out and delete the settings, the saved sign-in and its key from this computer?", func(ok bool) {
-		if !ok || p.u.profile == nil {
+	p.u.confirmDestructive("Forget everything on this computer?", "Sign out and delete the settings, the saved sign-in and its key from this computer?", "Forget everything", func() {
+		if p.u.profile == nil {
 			return
 		}
 		home, noKeychain := p.u.profile.Home, p.u.opts.Vault.NoKeychain
@@ -247,14 +243,7 @@ func (p *settingsPanel) forget() {
 			if err != nil && !errors.Is(err, os.ErrNotExist) {
 				p.u.showError(err)
 			}
-			p.u.client, p.u.profile = nil, nil
-			p.u.openProfile(p.u.opts.Vault)
+			p.u.reopenProfile()
 		})
-	}, p.u.win)
+	})
 }
-
-// notice is an error whose text is already the sentence to show.
-type notice struct{ sentence string }
-
-func (n *notice) Error() string { return n.sentence }
-func (n *notice) Plain() string { return n.sentence }

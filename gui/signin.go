@@ -25,14 +25,13 @@ func (u *UI) signIn(then func()) {
 	if u.profile == nil || u.signInDialog != nil {
 		return
 	}
-	var in *sfclient.SignIn
-	u.jobs.run(context.Background(), func(context.Context) error {
-		var err error
-		if in, err = u.profile.SignIn(u.opts.HTTPClient); err == nil {
+	runThen(&u.jobs, context.Background(), func(context.Context) (*sfclient.SignIn, error) {
+		in, err := u.profile.SignIn(u.opts.HTTPClient)
+		if err == nil {
 			err = in.Settings.Validate()
 		}
-		return err
-	}, func(err error) {
+		return in, err
+	}, func(in *sfclient.SignIn, err error) {
 		var settingsErr *sfclient.SettingsError
 		switch {
 		case errors.As(err, &settingsErr):
@@ -68,10 +67,8 @@ func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
 	sd.cancel = cancel
 	u.signInDialog = sd
 	sd.dialog.Show()
-	var sess *sfclient.Session
 	u.jobs.run(ctx, func(ctx context.Context) error {
-		var err error
-		sess, err = in.Login(ctx, sfclient.LoginOptions{
+		sess, err := in.Login(ctx, sfclient.LoginOptions{
 			OpenBrowser: u.opts.OpenBrowser,
 			OnURL:       func(address string) { u.jobs.post(func() { sd.url.SetText(address) }) },
 		})
@@ -94,10 +91,9 @@ func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
 	paste.SetPlaceHolder("Paste the code or the whole address here")
 	submit := func() {
 		text := paste.Text
-		var sess *sfclient.Session
 		u.jobs.run(ctx, func(ctx context.Context) error {
-			var err error
-			if sess, err = attempt.FinishPasted(ctx, text); err == nil {
+			sess, err := attempt.FinishPasted(ctx, text)
+			if err == nil {
 				err = u.profile.SaveSession(sess)
 			}
 			return err

@@ -186,7 +186,8 @@ func (c *Client) backoff(ctx context.Context, attempt int) error {
 }
 
 // sendJSON sends one request with Salesforce's headers and decodes a 2xx answer into out;
-// any other answer becomes an *APIError. It is the only place requests are built.
+// any other answer becomes an *APIError. Every JSON call (REST, userinfo) goes through it;
+// the revoke call goes through postForm and token requests through x/oauth2.
 func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID string, payload []byte, extra http.Header, out any) (http.Header, error) {
 	var body io.Reader
 	if payload != nil {

@@ -16,15 +16,12 @@ import (
 // Record is a Lead as Salesforce returns it: field API names to JSON values.
 type Record map[string]any
 
-// LastModified parses the record's LastModifiedDate (zero when absent).
+// LastModified parses the record's LastModifiedDate; when it is absent the error wraps ErrNoDateTime.
 func (r Record) LastModified() (time.Time, error) {
 	s, _ := r["LastModifiedDate"].(string)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse("2006-01-02T15:04:05.000-0700", s)
+	t, err := ParseDateTime(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("read LastModifiedDate %q: %w", s, err)
+		return time.Time{}, fmt.Errorf("read LastModifiedDate: %w", err)
 	}
 	return t, nil
 }

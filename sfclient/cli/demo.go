@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 
@@ -14,34 +15,86 @@ import (
 // DemoDealerID is the dealer id the demo profile starts with (the guide's example).
 const DemoDealerID = "0015Y00002aYV9NQAW"
 
+// demoStateFile holds the demo org's leads and sign-ins in the demo profile folder.
+const demoStateFile = "demo-org.json"
+
+// DemoHome is the demo profile's folder under the data folder home: a demo never touches the
+// real settings, sign-in or drafts.
+func DemoHome(home string) string { return filepath.Join(home, sfclient.DemoFolder) }
+
+// Demo is the stand-in org of the window's demo mode and the profile pointed at it.
+type Demo struct {
+	Home string // the demo profile folder, DemoHome(home)
+	org  *sftest.Org
+}
+
 // PrepareDemo starts the stand-in org (with its consent page) for the window's demo mode and
-// points a separate profile, home/demo, at it, so a demo never touches real settings or
-// tokens. The demo profile's old sign-in is dropped: each demo org is new. stop ends the org.
-func PrepareDemo(home string) (demoHome string, stop func(), err error) {
-	demoHome = filepath.Join(home, sfclient.DemoFolder)
-	redirect, err := sftest.FreeRedirectURI()
-	if err != nil {
-		return "", nil, err
+// points the demo profile at it. The org keeps its leads and sign-ins in the demo folder and
+// listens where it did last time, so the demo's sign-in, drafts, Outbox and recent leads are
+// still there at the next start. Only when that address is taken does the demo start on a new
+// one, dropping the saved sign-in, which could not reach it. Stop ends the org.
+func PrepareDemo(home string) (*Demo, error) {
+	return prepareDemo(home, sftest.ConsentPage)
+}
+
+func prepareDemo(home string, consent sftest.Consent) (*Demo, error) {
+	d := &Demo{Home: DemoHome(home)}
+	st, _ := sfclient.LoadSettings(d.Home)
+	redirect := st.RedirectURI
+	if redirect == "" {
+		var err error
+		if redirect, err = sftest.FreeRedirectURI(); err != nil {
+			return nil, err
+		}
 	}
-	org, err := sftest.Start(sftest.Options{Consent: sftest.ConsentPage, RedirectURIs: []string{redirect}})
-	if err != nil {
-		return "", nil, err
+	opts := sftest.Options{Consent: consent, RedirectURIs: []string{redirect}, StateFile: filepath.Join(d.Home, demoStateFile)}
+	if last, err := url.Parse(st.LoginURL); err == nil && last.Scheme == "http" && last.Hostname() == "127.0.0.1" {
+		opts.Addr = last.Host
 	}
-	st, _ := sfclient.LoadSettings(demoHome)
+	org, err := sftest.Start(opts)
+	if err != nil && opts.Addr != "" {
+		opts.Addr = ""
+		if org, err = sftest.Start(opts); err == nil {
+			err = removeDemoSignIn(d.Home) // it points at the old address
+		}
+	}
+	if err != nil {
+		if org != nil {
+			org.Close()
+		}
+		return nil, err
+	}
+	d.org = org
 	st.LoginURL, st.ClientID, st.RedirectURI, st.APIVersion = org.URL, org.ClientID(), redirect, ""
 	if st.DealerID == "" {
 		st.DealerID, st.AccountID, st.LeadType = DemoDealerID, DemoDealerID, "Vendor Lead"
 	}
 	st.TermsURL = org.URL + "/terms"
-	if err := sfclient.SaveSettings(demoHome, st); err != nil {
+	if err := sfclient.SaveSettings(d.Home, st); err != nil {
 		org.Close()
-		return "", nil, err
+		return nil, err
 	}
+	return d, nil
+}
+
+// Stop ends the demo org; what it holds is already saved.
+func (d *Demo) Stop() { d.org.Close() }
+
+// Reset empties the demo: the org forgets its leads and sign-ins, and the demo profile's
+// encrypted data (sign-in, drafts, Outbox, recent leads) is deleted. The settings stay, so the
+// window can open the profile again at once and sign in.
+func (d *Demo) Reset() error {
+	if err := d.org.Reset(); err != nil {
+		return fmt.Errorf("reset the demo org: %w", err)
+	}
+	return removeDemoSignIn(d.Home)
+}
+
+func removeDemoSignIn(demoHome string) error {
 	if err := os.Remove(filepath.Join(demoHome, vault.FileName)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		org.Close()
-		return "", nil, fmt.Errorf("reset the demo sign-in: %w", err)
+		return fmt.Errorf("reset the demo's saved data: %w", err)
 	}
-	return demoHome, org.Close, nil
+	return nil
 }
 
 // VaultOptions are the vault options the environment asks for: LEADDESK_KEYCHAIN=off skips

@@ -124,6 +124,9 @@ func (o *Org) createLead(w http.ResponseWriter, r *http.Request, version string)
 	id := recordid.To18(fmt.Sprintf("00Q5g%010d", o.nextID))
 	now := o.nowLocked().Format(sfTime)
 	rec["Id"], rec["CreatedDate"], rec["LastModifiedDate"] = id, now, now
+	if rec["OwnerId"] == nil {
+		rec["OwnerId"] = UserID // as in Salesforce: without an owner, the lead is the creator's
+	}
 	o.leads[id] = rec
 	o.order = append(o.order, id)
 	writeJSON(w, http.StatusCreated, map[string]any{"id": id, "success": true, "errors": []any{}})
@@ -197,6 +200,15 @@ func (o *Org) getLead(w http.ResponseWriter, r *http.Request, version, id string
 	o.mu.Lock()
 	out := project(o.leads[full], version, names)
 	o.mu.Unlock()
+	if layout := o.opts.DateTimeLayout; layout != "" {
+		for _, n := range systemFields {
+			if s, ok := out[n].(string); ok {
+				if t, err := time.Parse(sfTime, s); err == nil {
+					out[n] = t.Format(layout)
+				}
+			}
+		}
+	}
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -234,6 +246,12 @@ func (o *Org) updateLead(w http.ResponseWriter, r *http.Request, id string) {
 		modified, _ := time.Parse(sfTime, rec["LastModifiedDate"].(string))
 		if err != nil || modified.After(t) {
 			writeErrors(w, http.StatusPreconditionFailed, apiErr("PRECONDITION_FAILED", "The requested resource has been modified since the specified date"))
+			return
+		}
+	}
+	for k := range changes {
+		if slices.Contains(o.opts.ReadOnlyFields, k) {
+			writeErrors(w, http.StatusBadRequest, apiErr("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "+k+". Please check the security settings of this field and verify that it is read/write for your profile or permission set.", k))
 			return
 		}
 	}
@@ -303,7 +321,7 @@ func (o *Org) describe(w http.ResponseWriter, r *http.Request) {
 			values = append(values, map[string]any{"value": v, "label": v, "active": true, "defaultValue": i == 0 && f.Name == "Status"})
 		}
 		fields = append(fields, map[string]any{"name": f.Name, "label": f.Label, "type": string(f.Kind), "length": f.Length,
-			"nillable": !f.Required, "createable": true, "updateable": true, "restrictedPicklist": f.Restricted, "picklistValues": values})
+			"nillable": !f.Required, "createable": true, "updateable": !slices.Contains(o.opts.ReadOnlyFields, f.Name), "restrictedPicklist": f.Restricted, "picklistValues": values})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"name": "Lead", "label": "Lead", "keyPrefix": "00Q", "fields": fields})
 }

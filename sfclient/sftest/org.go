@@ -80,6 +80,16 @@ type Options struct {
 	Consent      Consent
 	OrgID        string // the org's id; empty means OrgID
 	User         User   // who signs in; zero means DefaultUser (see SignInAs)
+	// DateTimeLayout is the form of LastModifiedDate and CreatedDate in answers, to play an org
+	// or proxy that writes them differently (e.g. time.RFC3339). Empty means Salesforce's own,
+	// 2006-01-02T15:04:05.000+0000.
+	DateTimeLayout string
+	// ReadOnlyFields are described as not updateable, and a change to them is refused with
+	// INVALID_FIELD_FOR_INSERT_UPDATE, as for fields an org's field-level security locks.
+	ReadOnlyFields []string
+	// StateFile, when set, keeps the org's leads and sign-ins in this file between runs (the
+	// window's demo mode). Empty means the org starts empty and forgets everything at Close.
+	StateFile string
 }
 
 // Request is one recorded request.
@@ -172,6 +182,10 @@ func Start(opts Options) (*Org, error) {
 		describeAt: time.Now().UTC().Truncate(time.Second), user: opts.User,
 	}
 	o.instanceURL = o.URL
+	if err := o.loadState(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	o.server = &http.Server{Handler: o, ReadHeaderTimeout: 10 * time.Second}
 	go o.server.Serve(ln)
 	return o, nil
@@ -250,6 +264,9 @@ func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	o.mu.Lock()
 	o.log = append(o.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body, Status: rec.status})
+	if r.Method != http.MethodGet {
+		o.saveStateLocked() // best effort: a demo that cannot save starts empty next time
+	}
 	o.mu.Unlock()
 }
 

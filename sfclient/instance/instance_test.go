@@ -1,0 +1,126 @@
+package instance
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+func TestASecondStartBringsTheFirstWindowForward(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+	shown := make(chan struct{}, 1)
+	first.OnShow(func() { shown <- struct{}{} })
+	_, err = Acquire(context.Background(), dir)
+	if !errors.Is(err, ErrAlreadyOpen) || err != ErrAlreadyOpen {
+		t.Fatalf("second start: %v, want plain ErrAlreadyOpen", err)
+	}
+	select {
+	case <-shown:
+	default:
+		t.Fatal("the first window was not asked to come forward")
+	}
+}
+
+func TestARequestBeforeTheWindowIsReadyIsNotLost(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+	if _, err := Acquire(context.Background(), dir); !errors.Is(err, ErrAlreadyOpen) {
+		t.Fatal(err)
+	}
+	shown := 0
+	first.OnShow(func() { shown++ })
+	if shown != 1 {
+		t.Fatalf("shown %d times, want 1", shown)
+	}
+}
+
+func TestAfterReleaseTheProfileCanBeTakenAgain(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Release(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	again.Release()
+}
+
+func TestAnUnreachableFirstWindowIsStillReportedAsOpen(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // a port nobody answers on once closed
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	os.WriteFile(filepath.Join(dir, portFile), []byte(strconv.Itoa(port)), 0o600)
+	_, err = Acquire(context.Background(), dir)
+	if !errors.Is(err, ErrAlreadyOpen) || err == ErrAlreadyOpen {
+		t.Fatalf("got %v, want ErrAlreadyOpen with the reason the window was not raised", err)
+	}
+}
+
+func TestOtherWordsDoNothing(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+	shown := make(chan struct{}, 1)
+	first.OnShow(func() { shown <- struct{}{} })
+	raw, _ := os.ReadFile(filepath.Join(dir, portFile))
+	conn, err := net.Dial("tcp", "127.0.0.1:"+string(raw[:len(raw)-1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Write([]byte("quit\n"))
+	buf := make([]byte, 8)
+	n, _ := conn.Read(buf) // the listener closes without answering
+	conn.Close()
+	if n != 0 || len(shown) != 0 {
+		t.Fatalf("answered %q to an unknown word, shown %d", buf[:n], len(shown))
+	}
+}
+
+func TestTheWindowSizeIsRememberedAndBadFilesAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	if _, ok := LoadSize(dir); ok {
+		t.Fatal("a size was found before any was saved")
+	}
+	if err := SaveSize(dir, Size{Width: 812, Height: 640}); err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := LoadSize(dir); !ok || s != (Size{812, 640}) {
+		t.Fatalf("read back %v, %v", s, ok)
+	}
+	for _, bad := range []string{"", "{", `{"width":-1,"height":600}`, `{"width":800}`} {
+		os.WriteFile(filepath.Join(dir, sizeFile), []byte(bad), 0o600)
+		if s, ok := LoadSize(dir); ok {
+			t.Errorf("%q read as %v", bad, s)
+		}
+	}
+}
