@@ -120,7 +120,6 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(fyne.NewSize(900, 760))
-	u.newLead.form.focusFirst() // what is typed first is never lost
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.escape)
 	u.win.SetCloseIntercept(func() {
@@ -138,6 +137,7 @@ func New(a fyne.App, opts Options) *UI {
 	})
 	u.openProfile(opts.Vault)
 	u.startRetrying()
+	u.newLead.form.focusFirst() // what is typed first is never lost
 	return u
 }
 

@@ -131,7 +131,7 @@ type leadForm struct {
 	owner2 *fold
 	// content is the form itself; view is the same in a scroll that follows focus.
 	content fyne.CanvasObject
-	view    *followScroll
+	view    *container.Scroll
 	// rules are the checks run before sending. Nil means lead.CheckAll.
 	rules    func(lead.Values, time.Time) lead.Problems
 	onChange func()
@@ -211,7 +211,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 }
 
 // reveal scrolls the form so obj is in view.
-func (f *leadForm) reveal(obj fyne.CanvasObject) { f.view.reveal(obj) }
+func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, obj) }
 
 // left checks a field the person has just left.
 func (f *leadForm) left(in *input) {
@@ -226,6 +226,9 @@ func (f *leadForm) focusFirst() { f.focus(f.order[0]) }
 
 // focus puts the keyboard in one field (when the form is on screen).
 func (f *leadForm) focus(in *input) {
+	if in.field.Section == lead.Owner2 {
+		f.owner2.setOpen(true)
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(in.row); c != nil {
 		c.Focus(in.focusable())
 		f.reveal(in.row) // also when it already had focus

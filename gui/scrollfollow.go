@@ -7,26 +7,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// followScroll is the vertical scroll a long form sits in. It keeps the focused field in
-// view as the person tabs (Fyne's scroll does not follow focus: fyne-io/fyne#3029) and
-// scrolls with the wheel wherever the pointer is (an Entry's own inner scroller otherwise
-// takes the wheel and barely moves: fyne-io/fyne#1939).
-type followScroll struct {
-	*container.Scroll
-}
-
-func newFollowScroll(content fyne.CanvasObject) *followScroll {
-	s := &followScroll{Scroll: container.NewVScroll(nil)}
-	s.Content = container.NewStack(content, &wheelCatcher{target: s.Scroll})
+// newFollowScroll is the vertical scroll a long form sits in. With reveal called as each
+// field gains focus, it keeps the focused field in view as the person tabs (Fyne's scroll
+// does not follow focus: fyne-io/fyne#3029), and it scrolls with the wheel wherever the
+// pointer is (an Entry's own inner scroller otherwise takes the wheel and barely moves:
+// fyne-io/fyne#1939).
+func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
+	s := container.NewVScroll(nil)
+	s.Content = container.NewStack(content, &wheelCatcher{target: s})
 	return s
 }
 
-// reveal scrolls as little as needed for obj, with a little room around it, to be in view.
-func (s *followScroll) reveal(obj fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	if d.CanvasForObject(obj) == nil || d.CanvasForObject(s.Scroll) == nil {
-		return // not on screen (another tab)
+// reveal scrolls s as little as needed for obj, with a little room around it, to be in view.
+func reveal(s *container.Scroll, obj fyne.CanvasObject) {
+	if fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
+		return // not on screen
 	}
+	d := fyne.CurrentApp().Driver()
+	layOut(s)
 	room := 2 * theme.Padding()
 	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y - room
 	bottom := top + obj.Size().Height + 2*room
@@ -44,6 +42,16 @@ func (s *followScroll) reveal(obj fyne.CanvasObject) {
 		offset = 0
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offset))
+}
+
+// layOut brings the form's layout up to date now rather than at the next frame: a check
+// shown as the last field was left, or a section just opened, moves what follows it.
+func layOut(s *container.Scroll) {
+	min := s.Content.MinSize()
+	size := fyne.NewSize(fyne.Max(s.Size().Width, min.Width), fyne.Max(s.Size().Height, min.Height))
+	if s.Content.Size() != size {
+		s.Content.Resize(size)
+	}
 }
 
 // wheelCatcher lies over the whole form and hands every wheel turn to the form's scroll.
