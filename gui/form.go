@@ -133,7 +133,10 @@ type leadForm struct {
 	content fyne.CanvasObject
 	view    *container.Scroll
 	// rules are the checks run before sending. Nil means lead.CheckAll.
-	rules    func(lead.Values, time.Time) lead.Problems
+	rules func(lead.Values, time.Time) lead.Problems
+	// canvas is the window's, where the form is focused. Nil means the canvas the driver
+	// finds the form on, which a desktop window knows only once it has drawn the form.
+	canvas   fyne.Canvas
 	onChange func()
 	now      func() time.Time
 }
@@ -222,14 +225,21 @@ func (f *leadForm) left(in *input) {
 }
 
 // focusFirst puts the keyboard in the first field, scrolled into view.
-func (f *leadForm) focusFirst() { f.focus(f.order[0]) }
+func (f *leadForm) focusFirst() {
+	f.view.ScrollToTop() // the section heading too
+	f.focus(f.order[0])
+}
 
 // focus puts the keyboard in one field (when the form is on screen).
 func (f *leadForm) focus(in *input) {
 	if in.field.Section == lead.Owner2 {
 		f.owner2.setOpen(true)
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(in.row); c != nil {
+	c := f.canvas
+	if c == nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(in.row)
+	}
+	if c != nil {
 		c.Focus(in.focusable())
 		f.reveal(in.row) // also when it already had focus
 	}

@@ -48,6 +48,7 @@ type newLeadPanel struct {
 func newNewLeadPanel(u *UI) *newLeadPanel {
 	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
+	p.form.canvas = u.win.Canvas()
 	p.form.onChange = u.scheduleDraft
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
 	termsLink := widget.NewHyperlink("these terms", nil)
@@ -111,7 +112,7 @@ func (p *newLeadPanel) reset() {
 // check passes; until then the action bar says how many fields need attention and the
 // keyboard is in the first of them.
 func (p *newLeadPanel) submit() {
-	p.banner.RemoveAll() // the last lead's banner would read as this one's outcome
+	p.showBanner(nil) // the last lead's banner would read as this one's outcome
 	if !p.u.ready() {
 		return // settings, the Dealer ID among them, are not read yet
 	}
@@ -119,9 +120,7 @@ func (p *newLeadPanel) submit() {
 	if !p.terms.Checked {
 		p.termsErr.Show()
 		if n == 0 {
-			if c := fyne.CurrentApp().Driver().CanvasForObject(p.terms); c != nil {
-				c.Focus(p.terms)
-			}
+			p.u.win.Canvas().Focus(p.terms)
 		}
 		n++
 	}
@@ -205,16 +204,24 @@ func (p *newLeadPanel) created(id string) {
 	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
-	p.banner.Objects = []fyne.CanvasObject{container.NewStack(background, container.NewPadded(container.NewVBox(
+	p.showBanner(container.NewStack(background, container.NewPadded(container.NewVBox(
 		title,
 		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
 		container.NewHBox(
 			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
 			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
 			widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }),
-		))))}
-	p.banner.Refresh()
+		)))))
 	p.form.focusFirst()
+}
+
+// showBanner puts b (nil: nothing) at the top of the tab, above the form.
+func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
+	p.banner.RemoveAll()
+	if b != nil {
+		p.banner.Add(b)
+	}
+	p.content.Refresh() // the form below moves to make room
 }
 
 // withAlpha is c made partly transparent, for a tinted background behind text.
