@@ -50,6 +50,18 @@ func (in *input) focusable() fyne.Focusable {
 	return in.entry
 }
 
+// tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
+// value its text stands for.
+func (in *input) tidy() {
+	if in.pick != nil {
+		in.pick.settle()
+		return
+	}
+	if t := lead.Tidy(in.field.Name, in.entry.Text); t != in.entry.Text {
+		in.entry.SetText(t)
+	}
+}
+
 // problemWith returns what is wrong with the field's value on its own ("" when nothing): a
 // picklist holds only values of its list in use.
 func (in *input) problemWith(now time.Time) string {
@@ -173,9 +185,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 			}
 			in.entry.onFocus = func() { f.reveal(in.row) }
 			in.entry.onLeave = func() {
-				if tidy := lead.Tidy(fld.Name, in.entry.Text); tidy != in.entry.Text {
-					in.entry.SetText(tidy)
-				}
+				in.tidy()
 				f.left(in)
 			}
 			in.entry.OnChanged = func(string) { f.changed(in) }
@@ -321,6 +331,13 @@ func (f *leadForm) setValues(v lead.Values) {
 		in.showProblem("")
 	}
 	f.owner2.setOpen(lead.OwnerCount(v) == 2)
+}
+
+// tidyAll tidies every box as if it had been left: Ctrl+S can come from inside one.
+func (f *leadForm) tidyAll() {
+	for _, in := range f.order {
+		in.tidy()
+	}
 }
 
 // check shows every problem at once, beside each field, and reports whether there were none.

@@ -444,3 +444,22 @@ func labelsIn(o fyne.CanvasObject) []string {
 	}
 	return nil
 }
+
+func TestCtrlSFromInsideAPhoneBoxSendsItTidied(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.fill(h.u.newLead.form, minimal)
+	test.Tap(h.u.newLead.terms)
+	form := h.u.newLead.form
+	form.inputs["Phone"].setText("")
+	form.focus(form.inputs["Phone"])
+	test.Type(h.focused(), "512 555 0142")
+	h.ctrlS() // without leaving the box
+	posts := h.posts()
+	if len(posts) != 1 {
+		t.Fatalf("%d creates (%s)", len(posts), h.u.lastError)
+	}
+	if got := decode(t, posts[0].Body)["Phone"]; got != "(512) 555-0142" {
+		t.Fatalf("sent Phone = %v", got)
+	}
+}

@@ -116,6 +116,7 @@ func (p *newLeadPanel) submit() {
 	if !p.u.ready() {
 		return // settings, the Dealer ID among them, are not read yet
 	}
+	p.form.tidyAll()
 	n := p.form.checkAll()
 	if !p.terms.Checked {
 		p.termsErr.Show()
