@@ -212,7 +212,8 @@ func newLeadForm(now func() time.Time) *leadForm {
 	var parts []fyne.CanvasObject
 	for _, s := range sectionOrder {
 		if s == lead.Owner2 {
-			f.owner2 = newFold("Owner 2 (only if there is a second owner)", sections[s], f.reveal)
+			// In a card like the other sections, so the label column lines up.
+			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal)
 			parts = append(parts, f.owner2.content)
 			continue
 		}
