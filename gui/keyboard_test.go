@@ -463,3 +463,40 @@ func TestCtrlSFromInsideAPhoneBoxSendsItTidied(t *testing.T) {
 		t.Fatalf("sent Phone = %v", got)
 	}
 }
+
+func TestThePicklistArrowOpensTheListForTheMouse(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	form := h.u.newLead.form
+	in := form.inputs["Time_Frame__c"]
+	form.focus(in)
+	test.Tap(in.pick.ActionItem.(fyne.Tappable))
+	menu := findPopUpMenu(h.canvas().Overlays().Top())
+	if menu == nil || len(menu.Items) != len(in.pick.options) {
+		t.Fatalf("the ▾ did not open the list (%T)", h.canvas().Overlays().Top())
+	}
+	test.Tap(menu.Items[1].(fyne.Tappable))
+	if in.text() != "Within 30 days" || h.fieldWithKeyboard() != "Time_Frame__c" {
+		t.Fatalf("chose %q; keyboard in %q", in.text(), h.fieldWithKeyboard())
+	}
+}
+
+// findPopUpMenu is the pop-up menu drawn under o, or nil.
+func findPopUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
+	switch w := o.(type) {
+	case *widget.PopUpMenu:
+		return w
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if m := findPopUpMenu(c); m != nil {
+				return m
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if m := findPopUpMenu(c); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
