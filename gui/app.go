@@ -127,6 +127,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetCloseIntercept(u.quit)
 	u.openProfile(opts.Vault)
 	u.startRetrying()
+	u.newLead.form.focusFirst() // what is typed first is never lost
 	return u
 }
 

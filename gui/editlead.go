@@ -57,7 +57,7 @@ func newEditPanel(u *UI) *editPanel {
 	p.form.onChange = p.markEdits
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
 	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
-		container.NewVScroll(container.NewPadded(p.form.content)))
+		p.form.view)
 	return p
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -21,32 +22,55 @@ import (
 type input struct {
 	field   lead.Field
 	label   *widget.Label
-	entry   *leaveEntry         // text fields
-	choice  *widget.SelectEntry // picklists
-	options []string            // the picklist's choices in use
+	entry   *leaveEntry // text fields
+	pick    *picklist   // picklists
+	row     fyne.CanvasObject
 	problem *widget.Label
 }
 
 func (in *input) text() string {
-	if in.choice != nil {
-		return in.choice.Text
+	if in.pick != nil {
+		return in.pick.Text
 	}
 	return in.entry.Text
 }
 
 func (in *input) setText(s string) {
-	if in.choice != nil {
-		in.choice.SetText(s)
+	if in.pick != nil {
+		in.pick.SetText(s)
 		return
 	}
 	in.entry.SetText(s)
 }
 
 func (in *input) focusable() fyne.Focusable {
-	if in.choice != nil {
-		return in.choice
+	if in.pick != nil {
+		return in.pick
 	}
 	return in.entry
+}
+
+// tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
+// value its text stands for.
+func (in *input) tidy() {
+	if in.pick != nil {
+		in.pick.settle()
+		return
+	}
+	if t := lead.Tidy(in.field.Name, in.entry.Text); t != in.entry.Text {
+		in.entry.SetText(t)
+	}
+}
+
+// problemWith returns what is wrong with the field's value on its own ("" when nothing): a
+// picklist holds only values of its list in use.
+func (in *input) problemWith(now time.Time) string {
+	if in.pick != nil {
+		if msg := lead.CheckChoice(in.pick.Text, in.pick.options); msg != "" {
+			return msg
+		}
+	}
+	return lead.Check(in.field.Name, in.text(), now)
 }
 
 // showProblem puts msg under the field ("" clears it).
@@ -76,10 +100,12 @@ func (in *input) showEdited(edited bool) {
 	}
 }
 
-// leaveEntry is an Entry that reports when focus leaves it, so a field is checked as the
-// person moves on rather than on every key.
+// leaveEntry is an Entry that reports when focus arrives and leaves, so a field is brought
+// into view as the person reaches it and checked as they move on rather than on every key.
+// Tab always moves on, even from a multi-line box.
 type leaveEntry struct {
 	widget.Entry
+	onFocus func()
 	onLeave func()
 }
 
@@ -88,6 +114,18 @@ func newLeaveEntry(password bool) *leaveEntry {
 	e.Password = password
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// AcceptsTab is false: in a multi-line box too, Tab and Shift+Tab move between fields
+// rather than typing a tab character.
+func (e *leaveEntry) AcceptsTab() bool { return false }
+
+// FocusGained reports the arrival after Entry's own handling.
+func (e *leaveEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 // FocusLost runs the check after Entry's own handling.
@@ -100,26 +138,24 @@ func (e *leaveEntry) FocusLost() {
 
 // leadForm is Mazo's Lead as a sectioned form, shared by New lead and Edit lead.
 type leadForm struct {
-	inputs   map[string]*input
-	order    []*input
-	owner2   *widget.Accordion
-	content  fyne.CanvasObject
+	inputs map[string]*input
+	order  []*input // reading order, the Tab order
+	owner2 *fold
+	// content is the form itself; view is the same in a scroll that follows focus.
+	content fyne.CanvasObject
+	view    *container.Scroll
+	// rules are the checks run before sending. Nil means lead.CheckAll.
+	rules func(lead.Values, time.Time) lead.Problems
+	// canvas is the window's, where the form is focused. Nil means the canvas the driver
+	// finds the form on, which a desktop window knows only once it has drawn the form.
+	canvas   fyne.Canvas
 	onChange func()
 	now      func() time.Time
 }
 
-var placeholders = map[string]string{
-	"Phone": "(512) 867-5309", "Phone1__c": "(512) 867-5309", "Phone2__c": "(512) 867-5309",
-	"Email": "name@company.com", "Website": "www.company.com",
-	"SSN1__c": "123-45-6789", "SSN2__c": "123-45-6789",
-	"Birthday1__c": "MM/DD/YYYY", "Birthday2__c": "MM/DD/YYYY",
-	"Federal_Tax_ID__c": "12-3456789", "State": "TX", "State2__c": "TX", "State2_2__c": "TX",
-	"PostalCode": "78736", "Zip2__c": "78736", "Zip2_2__c": "78736",
-	"AnnualRevenue": "$", "Amount_Requested__c": "$", "Ownership1__c": "%", "Ownership2__c": "%",
-	"Year__c": "YYYY", "Dealer_ID__c": "from Settings", "Account__c": "from Settings", "OwnerId": "from Settings",
-}
-
-// newLeadForm builds the sections of DESIGN.md §6; Owner 2 is folded until needed.
+// newLeadForm builds the form in the catalogue's sections and order (sfclient/lead); each
+// field's box, example text and tidying follow its catalogue entry. Owner 2 is folded until
+// needed.
 func newLeadForm(now func() time.Time) *leadForm {
 	f := &leadForm{inputs: map[string]*input{}, now: now}
 	sections := map[lead.Section]*fyne.Container{}
@@ -132,25 +168,28 @@ func newLeadForm(now func() time.Time) *leadForm {
 		in.problem.Importance = widget.DangerImportance
 		in.problem.Wrapping = fyne.TextWrapWord
 		in.problem.Hide()
+		var w fyne.CanvasObject
 		if fld.Kind == lead.Picklist {
-			in.choice = widget.NewSelectEntry(fld.Values)
-			in.options = fld.Values
-			in.choice.OnChanged = func(string) { f.changed(in) }
+			in.pick = newPicklist(fld.Values)
+			in.pick.OnChanged = func(string) { f.changed(in) }
+			in.pick.onFocus = func() { f.reveal(in.row) }
+			in.pick.onLeave = func() { f.left(in) }
+			w = in.pick
 		} else {
-			in.entry = newLeaveEntry(fld.Sensitive && strings.HasPrefix(fld.Name, "SSN"))
-			in.entry.PlaceHolder = placeholders[fld.Name]
+			in.entry = newLeaveEntry(fld.Format == lead.SSN)
+			in.entry.PlaceHolder = fld.Example
 			if fld.Kind == lead.TextArea && fld.Length > 255 {
 				in.entry.MultiLine = true
 				in.entry.Wrapping = fyne.TextWrapWord
 				in.entry.SetMinRowsVisible(3)
 			}
+			in.entry.onFocus = func() { f.reveal(in.row) }
 			in.entry.onLeave = func() {
-				in.showProblem(lead.Check(fld.Name, in.entry.Text, f.now()))
-				if f.onChange != nil {
-					f.onChange() // the edit panel puts its "Edited" mark back
-				}
+				in.tidy()
+				f.left(in)
 			}
 			in.entry.OnChanged = func(string) { f.changed(in) }
+			w = in.entry
 		}
 		label := fld.Label
 		if fld.Required {
@@ -162,28 +201,91 @@ func newLeadForm(now func() time.Time) *leadForm {
 			sections[fld.Section] = form
 			sectionOrder = append(sectionOrder, fld.Section)
 		}
-		var w fyne.CanvasObject = in.entry
-		if in.choice != nil {
-			w = in.choice
-		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
+		in.row = container.NewVBox(w, in.problem)
 		form.Add(labelBox)
-		form.Add(container.NewVBox(w, in.problem))
+		form.Add(in.row)
 		f.inputs[fld.Name] = in
 		f.order = append(f.order, in)
 	}
 	var parts []fyne.CanvasObject
 	for _, s := range sectionOrder {
 		if s == lead.Owner2 {
-			f.owner2 = widget.NewAccordion(widget.NewAccordionItem("Owner 2 (only if there is a second owner)", sections[s]))
-			parts = append(parts, f.owner2)
+			// In a card like the other sections, so the label column lines up.
+			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal)
+			parts = append(parts, f.owner2.content)
 			continue
 		}
 		parts = append(parts, widget.NewCard(string(s), "", sections[s]))
 	}
 	f.content = container.NewVBox(parts...)
+	f.view = newFollowScroll(container.NewPadded(f.content))
 	return f
+}
+
+// reveal scrolls the form so obj is in view.
+func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, obj) }
+
+// left checks a field the person has just left.
+func (f *leadForm) left(in *input) {
+	in.showProblem(in.problemWith(f.now()))
+	if f.onChange != nil {
+		f.onChange() // the edit panel puts its "Edited" mark back
+	}
+}
+
+// focusFirst puts the keyboard in the first field, scrolled into view.
+func (f *leadForm) focusFirst() {
+	f.view.ScrollToTop() // the section heading too
+	f.focus(f.order[0])
+}
+
+// focus puts the keyboard in one field (when the form is on screen).
+func (f *leadForm) focus(in *input) {
+	if in.field.Section == lead.Owner2 {
+		f.owner2.setOpen(true)
+	}
+	c := f.canvas
+	if c == nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(in.row)
+	}
+	if c != nil {
+		c.Focus(in.focusable())
+		f.reveal(in.row) // also when it already had focus
+	}
+}
+
+// fold is a section that opens and closes under a header button, which is one Tab stop
+// (Space or Enter opens it).
+type fold struct {
+	title   string
+	header  *focusButton
+	detail  fyne.CanvasObject
+	content fyne.CanvasObject
+	open    bool
+}
+
+func newFold(title string, detail fyne.CanvasObject, reveal func(fyne.CanvasObject)) *fold {
+	fo := &fold{title: title, detail: detail}
+	fo.header = newFocusButton(title, func() { fo.setOpen(!fo.open) })
+	fo.header.Alignment = widget.ButtonAlignLeading
+	fo.header.Importance = widget.LowImportance
+	fo.header.onFocus = func() { reveal(fo.header) }
+	fo.content = container.NewVBox(fo.header, detail)
+	fo.setOpen(false)
+	return fo
+}
+
+func (fo *fold) setOpen(open bool) {
+	fo.open = open
+	if open {
+		fo.header.SetIcon(theme.MenuDropUpIcon())
+		fo.detail.Show()
+	} else {
+		fo.header.SetIcon(theme.MenuDropDownIcon())
+		fo.detail.Hide()
+	}
 }
 
 // labelWidth is the one label column every section shares, so labels line up down the form.
@@ -205,7 +307,7 @@ func settingLabel(text string) fyne.CanvasObject {
 
 func (f *leadForm) changed(in *input) {
 	if in.problem.Visible() && in.problem.Text != editedMark { // a shown problem clears once fixed
-		in.showProblem(lead.Check(in.field.Name, in.text(), f.now()))
+		in.showProblem(in.problemWith(f.now()))
 	}
 	if f.onChange != nil {
 		f.onChange()
@@ -229,25 +331,49 @@ func (f *leadForm) setValues(v lead.Values) {
 		in.setText(v[name])
 		in.showProblem("")
 	}
-	if f.owner2 != nil {
-		if lead.OwnerCount(v) == 2 {
-			f.owner2.Open(0)
-		} else {
-			f.owner2.Close(0)
-		}
+	f.owner2.setOpen(lead.OwnerCount(v) == 2)
+}
+
+// tidyAll tidies every box as if it had been left: Ctrl+S can come from inside one.
+func (f *leadForm) tidyAll() {
+	for _, in := range f.order {
+		in.tidy()
 	}
 }
 
-// check shows every problem at once and reports whether there were none.
-func (f *leadForm) check() bool {
-	problems := lead.CheckAll(f.values(), f.now())
+// check shows every problem at once, beside each field, and reports whether there were none.
+func (f *leadForm) check() bool { return f.checkAll() == 0 }
+
+// checkAll shows every problem beside its field, opens Owner 2 when it holds one, puts the
+// keyboard in the first field with a problem (scrolled into view), and returns how many
+// fields have one.
+func (f *leadForm) checkAll() int {
+	rules := f.rules
+	if rules == nil {
+		rules = lead.CheckAll
+	}
+	problems := rules(f.values(), f.now())
+	for _, in := range f.order {
+		if msg := in.problemWith(f.now()); msg != "" && problems[in.field.Name] == "" {
+			if problems == nil {
+				problems = lead.Problems{}
+			}
+			problems[in.field.Name] = msg
+		}
+	}
 	for name, in := range f.inputs {
 		in.showProblem(problems[name])
 	}
-	if f.owner2 != nil && hasOwner2Problem(problems) {
-		f.owner2.Open(0)
+	if hasOwner2Problem(problems) {
+		f.owner2.setOpen(true)
 	}
-	return problems == nil
+	for _, in := range f.order {
+		if problems[in.field.Name] != "" {
+			f.focus(in)
+			break
+		}
+	}
+	return len(problems)
 }
 
 func hasOwner2Problem(p lead.Problems) bool {
@@ -287,7 +413,7 @@ func (f *leadForm) applyDescribe(d *sfclient.Describe) {
 			}
 			in.label.SetText(label)
 		}
-		if in.choice == nil {
+		if in.pick == nil {
 			continue
 		}
 		var values []string
@@ -297,8 +423,7 @@ func (f *leadForm) applyDescribe(d *sfclient.Describe) {
 			}
 		}
 		if len(values) > 0 {
-			in.options = values
-			in.choice.SetOptions(values)
+			in.pick.setOptions(values)
 		}
 	}
 }

@@ -205,7 +205,7 @@ func TestChecksBlockBadValuesAndSayWhyBesideEachField(t *testing.T) {
 	if !h.u.newLead.termsErr.Visible() {
 		t.Error("unticked terms not pointed out")
 	}
-	if h.u.newLead.form.owner2.Items[0].Open != true {
+	if !h.u.newLead.form.owner2.open {
 		t.Error("Owner 2 stayed folded although it has a problem")
 	}
 	if n := len(h.posts()); n != 0 {
@@ -255,8 +255,8 @@ func TestSignedInFormUsesTheOrgsLabelsAndPicklists(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
 	in := h.u.newLead.form.inputs["Time_Frame__c"]
-	if len(in.options) == 0 || in.options[0] != "ASAP" || in.label.Text != "Time frame" {
-		t.Fatalf("picklist %v, label %q", in.options, in.label.Text)
+	if len(in.pick.options) == 0 || in.pick.options[0] != "ASAP" || in.label.Text != "Time frame" {
+		t.Fatalf("picklist %v, label %q", in.pick.options, in.label.Text)
 	}
 	if h.u.newLead.form.inputs["LastName"].label.Text != "Last name *" {
 		t.Fatal("required mark lost")

@@ -3,12 +3,17 @@ package gui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"image/color"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -17,15 +22,19 @@ import (
 	"leaddesk/sfclient/outbox"
 )
 
-// newLeadPanel is the New lead tab.
+// newLeadPanel is the New lead tab: the form scrolls between a banner at the top, which
+// shows the lead just created, and an action bar at the bottom that never scrolls away.
 type newLeadPanel struct {
 	u        *UI
 	form     *leadForm
 	terms    *widget.Check
 	termsErr *widget.Label
 	submitB  *widget.Button
-	result   *fyne.Container
-	lastID   string
+	// attention says in the action bar, where the clerk looks after Ctrl+S, how many fields
+	// stopped the lead.
+	attention *widget.Label
+	banner    *fyne.Container // the lead just created, with what can be done with it
+	lastID    string
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
@@ -39,6 +48,8 @@ type newLeadPanel struct {
 
 func newNewLeadPanel(u *UI) *newLeadPanel {
 	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
+	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
+	p.form.canvas = u.win.Canvas()
 	p.form.onChange = u.scheduleDraft
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
 	termsLink := widget.NewHyperlink("these terms", nil)
@@ -52,13 +63,18 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 		dialog.ShowConfirm("Clear the form", "Remove everything typed in this lead?", func(ok bool) {
 			if ok {
 				p.reset()
+				p.form.focusFirst()
 			}
 		}, u.win)
 	})
-	p.result = container.NewVBox()
-	footer := container.NewVBox(container.NewHBox(p.terms, termsLink), p.termsErr,
-		container.NewHBox(p.submitB, clear), p.result)
-	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(p.form.content, footer)))
+	p.attention = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.attention.Importance = widget.DangerImportance
+	p.attention.Hide()
+	p.banner = container.NewVBox()
+	bar := container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
+		container.NewHBox(p.submitB, clear, p.attention))
+	// Objects in reading order, which is also the Tab order: banner, form, action bar.
+	p.content = container.New(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
 	return p
 }
 
@@ -88,21 +104,43 @@ func (p *newLeadPanel) reset() {
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
 	p.termsErr.Hide()
+	p.attention.Hide()
 	p.submission, p.uncertain = "", false
 	p.fillDealerDefaults(p.u.cfg)
 }
 
-// submit checks the form, then creates the lead. Nothing is sent until every check passes.
+// submit checks the form, then creates the lead. Nothing is sent (or queued) until every
+// check passes; until then the action bar says how many fields need attention and the
+// keyboard is in the first of them.
 func (p *newLeadPanel) submit() {
-	ok := p.form.check()
+	p.showBanner(nil) // the last lead's banner would read as this one's outcome
+	if !p.u.ready() {
+		return // settings, the Dealer ID among them, are not read yet
+	}
+	p.form.tidyAll()
+	n := p.form.checkAll()
 	if !p.terms.Checked {
 		p.termsErr.Show()
-		ok = false
+		if n == 0 {
+			p.u.win.Canvas().Focus(p.terms)
+		}
+		n++
 	}
-	if !ok {
+	if n > 0 {
+		p.attention.SetText(needAttention(n))
+		p.attention.Show()
 		return
 	}
+	p.attention.Hide()
 	p.send(false)
+}
+
+// needAttention is the action bar's count of fields that stopped a submit.
+func needAttention(n int) string {
+	if n == 1 {
+		return "1 field needs attention"
+	}
+	return fmt.Sprintf("%d fields need attention", n)
 }
 
 func (p *newLeadPanel) send(allowDuplicates bool) {
@@ -129,6 +167,7 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		switch {
 		case kept.ID != "":
 			p.reset()
+			p.form.focusFirst()
 			p.u.dropDraft(drafts.NewLead)
 			p.u.outbox.reload()
 			p.u.showError(&notice{"The lead could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
@@ -149,6 +188,8 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	})
 }
 
+// created shows the new lead in the banner at the top, empties the form for the next one
+// and puts the keyboard back in its first field.
 func (p *newLeadPanel) created(id string) {
 	p.lastID = id
 	company := p.form.inputs["Company"].text()
@@ -157,15 +198,38 @@ func (p *newLeadPanel) created(id string) {
 	if p.u.client != nil {
 		instance = p.u.client.Session().InstanceURL
 	}
+	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = widget.SuccessImportance
+	title.Truncation = fyne.TextTruncateEllipsis
 	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	p.result.Objects = []fyne.CanvasObject{widget.NewCard("Lead created", "for "+company, container.NewVBox(
+	idLabel.Selectable = true
+	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
+	background.FillColor = withAlpha(background.FillColor, 0x30)
+	background.CornerRadius = theme.InputRadiusSize()
+	p.showBanner(container.NewStack(background, container.NewPadded(container.NewVBox(
+		title,
 		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
 		container.NewHBox(
 			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
 			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
 			widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }),
-		)))}
-	p.result.Refresh()
+		)))))
+	p.form.focusFirst()
+}
+
+// showBanner puts b (nil: nothing) at the top of the tab, above the form.
+func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
+	p.banner.RemoveAll()
+	if b != nil {
+		p.banner.Add(b)
+	}
+	p.content.Refresh() // the form below moves to make room
+}
+
+// withAlpha is c made partly transparent, for a tinted background behind text.
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
 // maxShownDuplicates bounds how many matching leads are read and listed.

@@ -41,7 +41,7 @@ func Value(name, typed string) any {
 		if n, err := Money(v); err == nil {
 			return json.Number(strconv.FormatFloat(n, 'f', -1, 64))
 		}
-	case f.Kind == Percent || name == "Years_In_Business__c":
+	case f.Kind == Percent || f.Format == WholeYears:
 		if n, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err == nil {
 			return json.Number(strconv.FormatFloat(n, 'f', -1, 64))
 		}
@@ -51,15 +51,15 @@ func Value(name, typed string) any {
 		}
 	case f.Kind == Boolean:
 		return v == "true"
-	case name == "SSN1__c" || name == "SSN2__c":
+	case f.Format == SSN:
 		if d := digitsOnly.ReplaceAllString(v, ""); len(d) == 9 {
 			return d[:3] + "-" + d[3:5] + "-" + d[5:]
 		}
-	case name == "Federal_Tax_ID__c":
+	case f.Format == EIN:
 		if d := digitsOnly.ReplaceAllString(v, ""); len(d) == 9 {
 			return d[:2] + "-" + d[2:]
 		}
-	case strings.HasPrefix(name, "State"):
+	case f.Format == StateCode:
 		return strings.ToUpper(v)
 	}
 	return v

@@ -21,14 +21,8 @@ var (
 	states     = strings.Fields("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP")
 )
 
-// Field groups that share a check.
-var (
-	stateFields     = []string{"State", "State2__c", "State2_2__c"}
-	zipFields       = []string{"PostalCode", "Zip2__c", "Zip2_2__c"}
-	ssnFields       = []string{"SSN1__c", "SSN2__c"}
-	birthdayFields  = []string{"Birthday1__c", "Birthday2__c"}
-	ownershipFields = []string{"Ownership1__c", "Ownership2__c"}
-)
+// ownershipFields are the owners' shares, which together may not pass 100 %.
+var ownershipFields = []string{"Ownership1__c", "Ownership2__c"}
 
 // Check returns the problem with one field's value, or "" when it is fine. now is the
 // moment owners' ages are measured at. Cross-field rules (total ownership) are in CheckAll.
@@ -43,31 +37,31 @@ func Check(name, value string, now time.Time) string {
 			return f.Label + " is required."
 		}
 		return ""
-	case f.Length > 0 && len([]rune(v)) > f.Length && !slices.Contains(ssnFields, name):
+	case f.Length > 0 && len([]rune(v)) > f.Length && f.Format != SSN:
 		return fmt.Sprintf("At most %d characters.", f.Length)
 	}
 	switch {
-	case slices.Contains(ssnFields, name):
+	case f.Format == SSN:
 		return checkSSN(v)
-	case slices.Contains(birthdayFields, name):
+	case f.Format == BirthDate:
 		return checkBirthday(v, now)
-	case slices.Contains(stateFields, name):
+	case f.Format == StateCode:
 		if !slices.Contains(states, strings.ToUpper(v)) {
 			return "Use the two-letter state code, e.g. TX."
 		}
-	case slices.Contains(zipFields, name):
+	case f.Format == ZIP:
 		if d := digitsOnly.ReplaceAllString(v, ""); !regexp.MustCompile(`^\d{5}(-?\d{4})?$`).MatchString(v) || (len(d) != 5 && len(d) != 9) {
 			return "A ZIP code has 5 digits, or 9 as 12345-6789."
 		}
-	case name == "Federal_Tax_ID__c":
+	case f.Format == EIN:
 		if !regexp.MustCompile(`^\d{2}-?\d{7}$`).MatchString(v) {
 			return "An EIN has 9 digits, written 12-3456789."
 		}
-	case name == "Years_In_Business__c":
+	case f.Format == WholeYears:
 		if n, err := strconv.Atoi(v); err != nil || n < 0 || n > 200 {
 			return "Enter whole years, e.g. 4."
 		}
-	case name == "Year__c":
+	case f.Format == ModelYear:
 		if n, err := strconv.Atoi(v); err != nil || n < 1950 || n > now.Year()+2 {
 			return fmt.Sprintf("Enter the model year, 1950 to %d.", now.Year()+2)
 		}

@@ -1,0 +1,149 @@
+package gui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient/lead"
+)
+
+// picklist is a box that holds one value of a list. It is a single Tab stop (Fyne's
+// SelectEntry is two: its text and its ▾ button, so every later value landed one field too
+// low). The person types the start of a value ("llc") and it becomes the value ("LLC") when
+// they move on or press Enter; Up and Down step through the list; the ▾ opens it for the
+// mouse. Text that fits no value stays as typed, for the form to refuse beside the field.
+type picklist struct {
+	widget.Entry
+	options []string
+	// fresh: focus has just arrived, so the first key typed replaces the value rather than
+	// adding to it, as in any drop-down list.
+	fresh   bool
+	onFocus func() // after focus arrives (the form scrolls the box into view)
+	onLeave func() // after the value is settled as focus leaves
+}
+
+func newPicklist(options []string) *picklist {
+	p := &picklist{options: options}
+	p.ExtendBaseWidget(p)
+	p.ActionItem = &dropArrow{open: p.showList}
+	return p
+}
+
+// setOptions replaces the list (the org's describe values win over the catalogue's).
+func (p *picklist) setOptions(options []string) { p.options = options }
+
+// settle turns what was typed into the value it stands for, when one fits.
+func (p *picklist) settle() {
+	if v, ok := lead.Choose(p.Text, p.options); ok && v != p.Text {
+		p.SetText(v)
+	}
+}
+
+// step moves to the next (+1) or previous (-1) value of the list.
+func (p *picklist) step(by int) {
+	if len(p.options) == 0 {
+		return
+	}
+	i := slices.Index(p.options, p.Text)
+	switch {
+	case i < 0 && by > 0:
+		i = 0
+	case i < 0:
+		i = len(p.options) - 1
+	default:
+		i = (i + by + len(p.options)) % len(p.options)
+	}
+	p.fresh = false
+	p.SetText(p.options[i])
+	p.CursorColumn = len([]rune(p.Text))
+}
+
+// AcceptsTab is false: Tab always moves on to the next field.
+func (p *picklist) AcceptsTab() bool { return false }
+
+// TypedRune replaces the value with the first key typed after focus arrives.
+func (p *picklist) TypedRune(r rune) {
+	if p.fresh {
+		p.fresh = false
+		p.SetText("")
+	}
+	p.Entry.TypedRune(r)
+}
+
+// TypedKey takes Up, Down and Enter for the list; other keys edit the text.
+func (p *picklist) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		p.step(1)
+	case fyne.KeyUp:
+		p.step(-1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		p.fresh = false
+		p.settle()
+		p.CursorColumn = len([]rune(p.Text))
+		p.Refresh()
+	default:
+		p.fresh = false
+		p.Entry.TypedKey(k)
+	}
+}
+
+// FocusGained marks the value as replaceable and lets the form bring the box into view.
+func (p *picklist) FocusGained() {
+	p.Entry.FocusGained()
+	p.fresh = true
+	if p.onFocus != nil {
+		p.onFocus()
+	}
+}
+
+// FocusLost settles the value, then lets the form check it.
+func (p *picklist) FocusLost() {
+	p.settle()
+	p.Entry.FocusLost()
+	if p.onLeave != nil {
+		p.onLeave()
+	}
+}
+
+// showList opens the list under the box; choosing a value puts it in and keeps focus here.
+func (p *picklist) showList() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	if c == nil {
+		return
+	}
+	items := make([]*fyne.MenuItem, len(p.options))
+	for i, o := range p.options {
+		items[i] = fyne.NewMenuItem(o, func() {
+			p.SetText(o)
+			c.Focus(p)
+		})
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(0, p.Size().Height))
+	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
+	menu.ShowAtPosition(pos)
+	menu.Resize(fyne.NewSize(p.Size().Width, menu.MinSize().Height))
+}
+
+// dropArrow is the ▾ at the end of a picklist: it opens the list for the mouse and, unlike a
+// button, is no Tab stop of its own.
+type dropArrow struct {
+	widget.BaseWidget
+	open func()
+}
+
+// CreateRenderer draws the arrow icon.
+func (a *dropArrow) CreateRenderer() fyne.WidgetRenderer {
+	a.ExtendBaseWidget(a)
+	return widget.NewSimpleRenderer(widget.NewIcon(theme.MenuDropDownIcon()))
+}
+
+// Tapped opens the list.
+func (a *dropArrow) Tapped(*fyne.PointEvent) { a.open() }
+
+// Cursor shows the pointer hand over the arrow.
+func (a *dropArrow) Cursor() desktop.Cursor { return desktop.PointerCursor }

@@ -1,0 +1,93 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// newFollowScroll is the vertical scroll a long form sits in. With reveal called as each
+// field gains focus, it keeps the focused field in view as the person tabs (Fyne's scroll
+// does not follow focus: fyne-io/fyne#3029), and it scrolls with the wheel wherever the
+// pointer is (an Entry's own inner scroller otherwise takes the wheel and barely moves:
+// fyne-io/fyne#1939).
+func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
+	s := container.NewVScroll(nil)
+	s.Content = container.NewStack(content, &wheelCatcher{target: s})
+	return s
+}
+
+// reveal scrolls s as little as needed for obj, with a little room around it, to be in view.
+func reveal(s *container.Scroll, obj fyne.CanvasObject) {
+	if fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
+		return // not on screen
+	}
+	d := fyne.CurrentApp().Driver()
+	layOut(s)
+	room := 2 * theme.Padding()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y - room
+	bottom := top + obj.Size().Height + 2*room
+	view := s.Size().Height
+	offset := s.Offset.Y
+	switch {
+	case top < offset:
+		offset = top
+	case bottom > offset+view:
+		offset = bottom - view
+	default:
+		return
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offset))
+}
+
+// layOut brings the form's layout up to date now rather than at the next frame: a check
+// shown as the last field was left, or a section just opened, moves what follows it.
+func layOut(s *container.Scroll) {
+	min := s.Content.MinSize()
+	size := fyne.NewSize(fyne.Max(s.Size().Width, min.Width), fyne.Max(s.Size().Height, min.Height))
+	if s.Content.Size() != size {
+		s.Content.Resize(size)
+	}
+}
+
+// wheelCatcher lies over the whole form and hands every wheel turn to the form's scroll.
+// It takes nothing else: taps, hovering, dragging and focus reach the fields under it,
+// because Fyne gives each kind of event to the topmost object that handles that kind.
+type wheelCatcher struct {
+	widget.BaseWidget
+	target fyne.Scrollable
+}
+
+// CreateRenderer draws nothing.
+func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
+	w.ExtendBaseWidget(w)
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// Scrolled scrolls the form.
+func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) { w.target.Scrolled(ev) }
+
+// focusButton is a Button that says when focus arrives, so the form can bring it into view.
+type focusButton struct {
+	widget.Button
+	onFocus func()
+}
+
+func newFocusButton(text string, tapped func()) *focusButton {
+	b := &focusButton{}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// FocusGained shows the focus and reports it.
+func (b *focusButton) FocusGained() {
+	b.Button.FocusGained()
+	if b.onFocus != nil {
+		b.onFocus()
+	}
+}

@@ -1,0 +1,98 @@
+package lead
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Tidy rewrites a value the way Mazo's records hold it, for the form to show as the person
+// leaves a box: phones as (512) 555-0142 (a leading country code 1 dropped), amounts,
+// percentages and years as plain numbers ("$600,000.00" → "600000"). A value that does not
+// fit its field is returned as typed, so the check beside the field can say what is wrong
+// and nothing typed is lost.
+func Tidy(name, typed string) string {
+	f, _ := ByName(name)
+	v := strings.TrimSpace(typed)
+	if v == "" {
+		return typed
+	}
+	switch {
+	case f.Kind == Phone:
+		if strings.Trim(v, "0123456789()-. +") != "" {
+			return typed
+		}
+		d := digitsOnly.ReplaceAllString(v, "")
+		if len(d) == 11 && d[0] == '1' {
+			d = d[1:]
+		}
+		if len(d) == 10 {
+			return "(" + d[:3] + ") " + d[3:6] + "-" + d[6:]
+		}
+	case f.Kind == Currency:
+		if n, err := Money(v); err == nil && n >= 0 {
+			return strconv.FormatFloat(n, 'f', -1, 64)
+		}
+	case f.Kind == Percent:
+		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
+			return strconv.FormatFloat(n, 'f', -1, 64)
+		}
+	case f.Format == WholeYears || f.Format == ModelYear:
+		if n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); err == nil && n == float64(int(n)) {
+			return strconv.Itoa(int(n))
+		}
+	}
+	return typed
+}
+
+// Choose finds the value of a picklist a person means by what they typed: the option equal
+// to it ignoring case, else the first option it begins ("llc" → "LLC", "co" → "Corporation").
+// It reports false when no option fits; an empty text fits nothing.
+func Choose(typed string, options []string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	if t == "" {
+		return "", false
+	}
+	for _, o := range options {
+		if strings.ToLower(o) == t {
+			return o, true
+		}
+	}
+	for _, o := range options {
+		if strings.HasPrefix(strings.ToLower(o), t) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// CheckChoice returns the problem with a picklist's value, or "" when it is one of options
+// (or empty). The options are those in use: the org's describe values when signed in.
+func CheckChoice(value string, options []string) string {
+	v := strings.TrimSpace(value)
+	if v == "" || len(options) == 0 {
+		return ""
+	}
+	for _, o := range options {
+		if o == v {
+			return ""
+		}
+	}
+	return "Choose one of: " + strings.Join(options, ", ") + "."
+}
+
+// NoDealerID is the sentence beside an empty Dealer ID on a new lead.
+const NoDealerID = "Mazo credits your dealership only through its Dealer ID: enter it once in Settings (or here). Nothing was sent."
+
+// CheckNew checks a new lead: everything CheckAll checks, and that it carries the dealer's
+// id, without which Mazo cannot credit the dealer. It returns nil when everything passes.
+func CheckNew(v Values, now time.Time) Problems {
+	problems := CheckAll(v, now)
+	if strings.TrimSpace(v["Dealer_ID__c"]) == "" {
+		if problems == nil {
+			problems = Problems{}
+		}
+		problems["Dealer_ID__c"] = NoDealerID
+	}
+	return problems
+}
