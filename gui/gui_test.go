@@ -26,7 +26,7 @@ type harness struct {
 }
 
 func testVault() vault.Options {
-	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "gui test", nil }}
+	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "gui test passphrase", nil }}
 }
 
 // newHarness opens the window against a fresh stand-in org, with settings as a dealer's

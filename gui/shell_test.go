@@ -114,7 +114,7 @@ func TestErrorDialogsSayWhatHappenedAndKeepTheCodeForSupport(t *testing.T) {
 func TestForgetEverythingDoesNotDeleteOnEnter(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.press(fyne.Key5, fyne.KeyModifierShortcutDefault)
+	h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
 	forget := visibleButton(h.u.settings.content, "Forget everything on this computer")
 	test.Tap(forget)
 	if b := visibleButton(h.u.win.Canvas().Overlays().Top(), "Forget everything"); b == nil || b.Importance == widget.HighImportance {
@@ -159,16 +159,16 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	ctrl := fyne.KeyModifierShortcutDefault
 	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
-		h.press(key, ctrl)
+		h.shortcut(key, ctrl)
 		if h.u.tabs.SelectedIndex() != i {
 			t.Fatalf("Ctrl+%s shows %q", key, h.selectedTab())
 		}
 	}
-	h.press(fyne.KeyTab, fyne.KeyModifierControl) // from the last, round to the first
+	h.shortcut(fyne.KeyTab, fyne.KeyModifierControl) // from the last, round to the first
 	if h.selectedTab() != "New lead" {
 		t.Fatalf("Ctrl+Tab shows %q", h.selectedTab())
 	}
-	h.press(fyne.KeyTab, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	h.shortcut(fyne.KeyTab, fyne.KeyModifierControl|fyne.KeyModifierShift)
 	if h.selectedTab() != "Settings" {
 		t.Fatalf("Ctrl+Shift+Tab shows %q", h.selectedTab())
 	}
@@ -189,7 +189,7 @@ func TestSwitchingTabsByKeyWithEditsAsksAndEscStays(t *testing.T) {
 	h.signIn()
 	h.load(h.existingLead())
 	h.editPhone("(555) 555-0199")
-	h.press(fyne.Key1, fyne.KeyModifierShortcutDefault)
+	h.shortcut(fyne.Key1, fyne.KeyModifierShortcutDefault)
 	if h.selectedTab() != "Edit lead" || h.u.edit.leaving == nil {
 		t.Fatalf("Ctrl+1 left the edits without asking (tab %q)", h.selectedTab())
 	}

@@ -81,8 +81,8 @@ func (h *harness) answer(text string) {
 // selectedTab is the label of the tab shown.
 func (h *harness) selectedTab() string { return h.u.tabs.Selected().Text }
 
-// press sends a keyboard shortcut as the desktop driver does: the window's menu takes it first.
-func (h *harness) press(key fyne.KeyName, mods fyne.KeyModifier) {
+// shortcut sends a keyboard shortcut as the desktop driver does: the window's menu takes it first.
+func (h *harness) shortcut(key fyne.KeyName, mods fyne.KeyModifier) {
 	h.t.Helper()
 	s := &desktop.CustomShortcut{KeyName: key, Modifier: mods}
 	for _, m := range h.u.win.MainMenu().Items {

@@ -135,7 +135,9 @@ func Changes(loaded, typed Values) map[string]any {
 	return out
 }
 
+// normalized is what a value means, not how it was typed: tidied as leaving its box tidies
+// it, so a phone loaded as "(555)-555-5555" and shown back as "(555) 555-5555" is no change.
 func normalized(name, typed string) string {
-	b, _ := json.Marshal(Value(name, typed))
+	b, _ := json.Marshal(Value(name, Tidy(name, typed)))
 	return string(b)
 }
