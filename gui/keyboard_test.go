@@ -226,7 +226,11 @@ func TestAPicklistTakesItsValueByPrefixArrowsAndEnter(t *testing.T) {
 	form := h.u.newLead.form
 	entity := form.inputs["Legal_Entity_Type__c"]
 	form.focus(entity)
-	test.Type(h.focused(), "llc")
+	test.Type(h.focused(), "ll")
+	if !entity.problem.Visible() || !strings.Contains(entity.problem.Text, "“LLC”") {
+		t.Fatalf("while typing, the line under the box says %q", entity.problem.Text)
+	}
+	test.Type(h.focused(), "c")
 	h.tab()
 	if entity.text() != "LLC" || entity.problem.Visible() {
 		t.Fatalf("llc became %q (%q)", entity.text(), entity.problem.Text)
