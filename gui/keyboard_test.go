@@ -323,20 +323,9 @@ func TestThePicklistArrowOpensTheListForTheMouse(t *testing.T) {
 
 // findPopUpMenu is the pop-up menu drawn under o, or nil.
 func findPopUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
-	switch w := o.(type) {
-	case *widget.PopUpMenu:
-		return w
-	case *fyne.Container:
-		for _, c := range w.Objects {
-			if m := findPopUpMenu(c); m != nil {
-				return m
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if m := findPopUpMenu(c); m != nil {
-				return m
-			}
+	for _, obj := range objectsUnder(o) {
+		if m, ok := obj.(*widget.PopUpMenu); ok {
+			return m
 		}
 	}
 	return nil
