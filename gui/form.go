@@ -84,6 +84,13 @@ func (in *input) showProblem(msg string) {
 	}
 }
 
+// showHint puts a quiet line under the field while the person types ("" clears it).
+func (in *input) showHint(msg string) {
+	in.showProblem(msg)
+	in.problem.Importance = widget.LowImportance
+	in.problem.Refresh()
+}
+
 // editedMark is what an edited field of a loaded lead shows under it.
 const editedMark = "Edited"
 
@@ -306,7 +313,10 @@ func settingLabel(text string) fyne.CanvasObject {
 }
 
 func (f *leadForm) changed(in *input) {
-	if in.problem.Visible() && in.problem.Text != editedMark { // a shown problem clears once fixed
+	switch {
+	case in.pick != nil && in.pick.typing:
+		in.showHint(in.pick.hint())
+	case in.problem.Visible() && in.problem.Text != editedMark: // a shown problem clears once fixed
 		in.showProblem(in.problemWith(f.now()))
 	}
 	if f.onChange != nil {

@@ -226,7 +226,11 @@ func TestAPicklistTakesItsValueByPrefixArrowsAndEnter(t *testing.T) {
 	form := h.u.newLead.form
 	entity := form.inputs["Legal_Entity_Type__c"]
 	form.focus(entity)
-	test.Type(h.focused(), "llc")
+	test.Type(h.focused(), "ll")
+	if !entity.problem.Visible() || !strings.Contains(entity.problem.Text, "“LLC”") {
+		t.Fatalf("while typing, the line under the box says %q", entity.problem.Text)
+	}
+	test.Type(h.focused(), "c")
 	h.tab()
 	if entity.text() != "LLC" || entity.problem.Visible() {
 		t.Fatalf("llc became %q (%q)", entity.text(), entity.problem.Text)
@@ -319,20 +323,9 @@ func TestThePicklistArrowOpensTheListForTheMouse(t *testing.T) {
 
 // findPopUpMenu is the pop-up menu drawn under o, or nil.
 func findPopUpMenu(o fyne.CanvasObject) *widget.PopUpMenu {
-	switch w := o.(type) {
-	case *widget.PopUpMenu:
-		return w
-	case *fyne.Container:
-		for _, c := range w.Objects {
-			if m := findPopUpMenu(c); m != nil {
-				return m
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if m := findPopUpMenu(c); m != nil {
-				return m
-			}
+	for _, obj := range objectsUnder(o) {
+		if m, ok := obj.(*widget.PopUpMenu); ok {
+			return m
 		}
 	}
 	return nil

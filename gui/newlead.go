@@ -30,6 +30,7 @@ type newLeadPanel struct {
 	terms    *widget.Check
 	termsErr *widget.Label
 	submitB  *widget.Button
+	clearB   *widget.Button
 	// attention says in the action bar, where the clerk looks after Ctrl+S, how many fields
 	// stopped the lead.
 	attention *widget.Label
@@ -59,7 +60,7 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p.termsErr.Hide()
 	p.submitB = widget.NewButton("Submit lead", p.submit)
 	p.submitB.Importance = widget.HighImportance
-	clear := widget.NewButton("Clear form", func() {
+	p.clearB = widget.NewButton("Clear form", func() {
 		dialog.ShowConfirm("Clear the form", "Remove everything typed in this lead?", func(ok bool) {
 			if ok {
 				p.reset()
@@ -72,7 +73,7 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p.attention.Hide()
 	p.banner = container.NewVBox()
 	bar := container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
-		container.NewHBox(p.submitB, clear, p.attention))
+		container.NewHBox(p.submitB, p.clearB, p.attention))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = container.New(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
 	return p

@@ -19,9 +19,12 @@ import (
 type picklist struct {
 	widget.Entry
 	options []string
-	// fresh: focus has just arrived, so the first key typed replaces the value rather than
-	// adding to it, as in any drop-down list.
-	fresh   bool
+	// fresh: focus has just arrived, or a value was just chosen with the arrows or Enter, so
+	// the next key typed replaces the value rather than adding to it, as in a drop-down list.
+	fresh bool
+	// typing: the person is typing here (it has the keyboard), so the form shows a hint of
+	// the value the text stands for rather than checking it.
+	typing  bool
 	onFocus func() // after focus arrives (the form scrolls the box into view)
 	onLeave func() // after the value is settled as focus leaves
 }
@@ -31,6 +34,18 @@ func newPicklist(options []string) *picklist {
 	p.ExtendBaseWidget(p)
 	p.ActionItem = &dropArrow{open: p.showList}
 	return p
+}
+
+// hint is the line shown under the box while the person types: the value their text will
+// become, or that none fits.
+func (p *picklist) hint() string {
+	if p.Text == "" || slices.Contains(p.options, p.Text) {
+		return ""
+	}
+	if v, ok := lead.Choose(p.Text, p.options); ok {
+		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list."
+	}
+	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list."
 }
 
 // setOptions replaces the list (the org's describe values win over the catalogue's).
@@ -57,7 +72,7 @@ func (p *picklist) step(by int) {
 	default:
 		i = (i + by + len(p.options)) % len(p.options)
 	}
-	p.fresh = false
+	p.fresh = true // a value chosen with the arrows is replaced by what is typed next
 	p.SetText(p.options[i])
 	p.CursorColumn = len([]rune(p.Text))
 }
@@ -82,7 +97,7 @@ func (p *picklist) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		p.step(-1)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		p.fresh = false
+		p.fresh = true
 		p.settle()
 		p.CursorColumn = len([]rune(p.Text))
 		p.Refresh()
@@ -95,7 +110,10 @@ func (p *picklist) TypedKey(k *fyne.KeyEvent) {
 // FocusGained marks the value as replaceable and lets the form bring the box into view.
 func (p *picklist) FocusGained() {
 	p.Entry.FocusGained()
-	p.fresh = true
+	if !p.typing { // arriving, not told again while it already has the keyboard
+		p.fresh = true
+	}
+	p.typing = true
 	if p.onFocus != nil {
 		p.onFocus()
 	}
@@ -103,6 +121,7 @@ func (p *picklist) FocusGained() {
 
 // FocusLost settles the value, then lets the form check it.
 func (p *picklist) FocusLost() {
+	p.typing = false
 	p.settle()
 	p.Entry.FocusLost()
 	if p.onLeave != nil {

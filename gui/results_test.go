@@ -102,8 +102,12 @@ func TestClearFormEmptiesItAndPutsTheKeyboardInTheFirstField(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.fill(h.u.newLead.form, minimal)
 	h.u.newLead.form.focus(h.u.newLead.form.inputs["Email"])
-	h.u.newLead.reset()
-	h.u.newLead.form.focusFirst()
+	test.Tap(h.u.newLead.clearB)
+	yes := findButton(h.canvas().Overlays().Top(), "Yes")
+	if yes == nil {
+		t.Fatal("Clear form did not ask first")
+	}
+	test.Tap(yes)
 	if h.u.newLead.form.inputs["Company"].text() != "" || h.fieldWithKeyboard() != "FirstName" {
 		t.Fatalf("after Clear: company %q, keyboard in %q", h.u.newLead.form.inputs["Company"].text(), h.fieldWithKeyboard())
 	}
@@ -153,25 +157,42 @@ func TestCtrlSFromInsideAPhoneBoxSendsItTidied(t *testing.T) {
 	}
 }
 
+// objectsUnder is o and every object drawn under it, in drawing order.
+func objectsUnder(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	var children []fyne.CanvasObject
+	switch w := o.(type) {
+	case *fyne.Container:
+		children = w.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(w).Objects()
+	}
+	for _, c := range children {
+		out = append(out, objectsUnder(c)...)
+	}
+	return out
+}
+
 // labelsIn is the text of every label and button under o, in order.
 func labelsIn(o fyne.CanvasObject) []string {
-	switch w := o.(type) {
-	case *widget.Label:
-		return []string{w.Text}
-	case *widget.Button:
-		return []string{w.Text}
-	case *fyne.Container:
-		var out []string
-		for _, c := range w.Objects {
-			out = append(out, labelsIn(c)...)
+	var out []string
+	for _, obj := range objectsUnder(o) {
+		switch w := obj.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
 		}
-		return out
-	case fyne.Widget:
-		var out []string
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			out = append(out, labelsIn(c)...)
+	}
+	return out
+}
+
+// findButton is the button labelled text under o, or nil.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	for _, obj := range objectsUnder(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			return b
 		}
-		return out
 	}
 	return nil
 }
