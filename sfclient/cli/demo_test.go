@@ -11,7 +11,7 @@ import (
 )
 
 func demoVault() vault.Options {
-	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "demo test", nil }}
+	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "demo test passphrase", nil }}
 }
 
 // demoSignIn signs in to the demo org as the person would in the browser.
