@@ -2,15 +2,15 @@
 // Desk relies on: the OAuth web-server flow with PKCE and one-time codes ending in "==", token
 // responses without expires_in, refresh with optional rotation, revoke, userinfo, API
 // versions, Lead create/get/update/describe/query with Mazo's fields and Salesforce's exact
-// error shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session
-// expiry and HTML outages. It records every request so tests can count round trips.
+// error shapes, duplicate rules, 412 on stale updates, 304 for describe, documents on leads
+// (multipart ContentVersion uploads and the ContentDocumentLink listing, files.go),
+// switchable session expiry, lost answers and HTML outages. It records every request so tests can count round trips.
 //
 // Tests of every layer use it over real HTTP; `leaddesk demo` and the window's demo mode run
 // it in-process. It imports only the Lead catalogue and record ids, never the client.
 package sftest
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -106,6 +106,7 @@ type Org struct {
 	describeAt    time.Time
 	concurrentRej int
 	grants        map[string]int
+	files         fileStore // documents on leads (files.go)
 }
 
 type family struct {
@@ -172,8 +173,7 @@ func (o *Org) ClientID() string { return o.opts.ClientID }
 
 // ServeHTTP records the request, applies latency, outages and limits, then routes it.
 func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	body := loggedBody(r)
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	o.mu.Lock()
 	if o.offline { // the network is cut: nothing is read or committed
