@@ -1,0 +1,169 @@
+package sfclient
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"os"
+	"strings"
+
+	"leaddesk/sfclient/attach"
+	"leaddesk/sfclient/recordid"
+)
+
+// Upload is one document to attach to a lead.
+type Upload struct {
+	LeadID   string // 15 or 18 characters; refused before anything is sent when bad
+	Title    string // the ContentVersion Title, e.g. attach.Title(attach.BankStatement, name)
+	FileName string // PathOnClient: the file's base name; its extension sets FileExtension
+	Size     int64  // the exact number of bytes Open returns
+	// Open returns the bytes to send. It is called once for each attempt (the replay after
+	// a refresh opens them again), and what it returns is closed when the attempt ends.
+	Open func() (io.ReadCloser, error)
+	// Description is an optional ContentVersion Description. Empty sends none.
+	Description string
+	// Progress, when set, is told how many of Size bytes have been handed to the network,
+	// after every read of the file, on the uploading goroutine: a window must pass it on to
+	// its UI goroutine (fyne.Do). A replay after a refresh starts again from zero.
+	Progress func(sent, total int64)
+}
+
+// FileUpload is the Upload of a checked file from disk: titled with its document type,
+// sent under its own name, re-opened for each attempt.
+func FileUpload(leadID string, f attach.File, t attach.DocType) Upload {
+	return Upload{
+		LeadID: leadID, Title: attach.Title(t, f.Name), FileName: f.Name, Size: f.Size,
+		Open: func() (io.ReadCloser, error) { return os.Open(f.Path) },
+	}
+}
+
+// UploadFile attaches one document to a lead: POST sobjects/ContentVersion as
+// multipart/form-data, the entity_content JSON part (Title, PathOnClient,
+// FirstPublishLocationId) then the VersionData part, streamed from u.Open as the network
+// takes it — the file is never held in memory — with its exact length announced. It returns
+// the new ContentVersion id (068…); only a 201 answer with success true and such an id
+// counts. Cancelling ctx stops the upload at once. Like a create, it is never sent twice by
+// the client, except once after a refresh when Salesforce refused the first attempt with 401;
+// whether an upload whose answer was lost landed is for FindUpload to say. Errors: *APIError,
+// ErrSignInRequired, recordid.ErrBad, a connection error, or ctx's error.
+func (c *Client) UploadFile(ctx context.Context, u Upload) (string, error) {
+	leadID, err := recordid.ParseLead(u.LeadID)
+	if err != nil {
+		return "", err
+	}
+	body, err := multipartBody(ctx, leadID, u)
+	if err != nil {
+		return "", err
+	}
+	var out struct {
+		ID      string `json:"id"`
+		Success bool   `json:"success"`
+	}
+	if _, _, err := c.do(ctx, request{method: http.MethodPost, path: "/sobjects/ContentVersion", stream: body, out: &out}); err != nil {
+		return "", fmt.Errorf("attach %s to lead %s: %w", u.FileName, leadID, err)
+	}
+	if !out.Success || !strings.HasPrefix(out.ID, "068") {
+		return "", fmt.Errorf("attach %s to lead %s: %w", u.FileName, leadID, &APIError{Status: http.StatusCreated, Message: "salesforce answered without a file version id"})
+	}
+	return out.ID, nil
+}
+
+// multipartBody lays out the upload: everything before the file's bytes and everything after
+// them are built once with mime/multipart; the file streams in between.
+func multipartBody(ctx context.Context, leadID string, u Upload) (*requestBody, error) {
+	meta := map[string]string{"Title": u.Title, "PathOnClient": u.FileName, "FirstPublishLocationId": leadID}
+	if u.Description != "" {
+		meta["Description"] = u.Description
+	}
+	var head bytes.Buffer
+	mw := multipart.NewWriter(&head)
+	part, err := mw.CreatePart(textproto.MIMEHeader{
+		"Content-Disposition": {`form-data; name="entity_content"`},
+		"Content-Type":        {"application/json"},
+	})
+	if err == nil {
+		err = json.NewEncoder(part).Encode(meta)
+	}
+	if err == nil {
+		_, err = mw.CreatePart(textproto.MIMEHeader{
+			"Content-Disposition": {multipartFileDisposition(u.FileName)},
+			"Content-Type":        {"application/octet-stream"},
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prepare the upload of %s: %w", u.FileName, err)
+	}
+	prefix := bytes.Clone(head.Bytes())
+	head.Reset()
+	mw.Close()
+	suffix := bytes.Clone(head.Bytes())
+	open := func() (io.ReadCloser, error) {
+		f, err := u.Open()
+		if err != nil {
+			return nil, &fileGone{name: u.FileName, err: err}
+		}
+		return &uploadBody{
+			Reader: io.MultiReader(bytes.NewReader(prefix), &progressReader{ctx: ctx, r: f, total: u.Size, report: u.Progress}, bytes.NewReader(suffix)),
+			file:   f,
+		}, nil
+	}
+	return &requestBody{open: open, length: int64(len(prefix)) + u.Size + int64(len(suffix)),
+		contentType: mw.FormDataContentType(), wantStatus: http.StatusCreated}, nil
+}
+
+// multipartFileDisposition names the VersionData part and its file, quoting as
+// mime/multipart's CreateFormFile does.
+func multipartFileDisposition(name string) string {
+	quote := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", "")
+	return fmt.Sprintf(`form-data; name="VersionData"; filename="%s"`, quote.Replace(name))
+}
+
+// uploadBody is one attempt's body; closing it closes the file.
+type uploadBody struct {
+	io.Reader
+	file io.Closer
+}
+
+func (b *uploadBody) Close() error { return b.file.Close() }
+
+// progressReader reports the bytes read so far, and stops reading the moment ctx ends, so a
+// cancelled upload is cut short (and refused by Salesforce) rather than finished from
+// buffers the network already holds.
+type progressReader struct {
+	ctx    context.Context
+	r      io.Reader
+	sent   int64
+	total  int64
+	report func(sent, total int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	if err := p.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := p.r.Read(b)
+	p.sent += int64(n)
+	if n > 0 && p.report != nil {
+		p.report(p.sent, p.total)
+	}
+	return n, err
+}
+
+// fileGone is a document that could not be opened for sending.
+type fileGone struct {
+	name string
+	err  error
+}
+
+func (e *fileGone) Error() string { return fmt.Sprintf("open %s: %v", e.name, e.err) }
+func (e *fileGone) Unwrap() error { return e.err }
+
+// Plain is the sentence Explain gives.
+func (e *fileGone) Plain() string {
+	return fmt.Sprintf("Lead Desk could not open %s to send it; check that the file is still there, then add it again.", e.name)
+}
