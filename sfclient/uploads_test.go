@@ -193,4 +193,3 @@ func TestAnUploadToAMissingFileSaysSoPlainly(t *testing.T) {
 		t.Fatalf("Explain = %q", got)
 	}
 }
-
