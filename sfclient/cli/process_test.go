@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
@@ -16,7 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
+	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/sftest"
 )
 
@@ -165,5 +169,85 @@ func TestDemoOrgAcceptsALoginThroughItsConsentPage(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(d.home, "vault.bin")); err != nil {
 		t.Fatal("no vault after signing in to the demo")
+	}
+}
+
+// TestKilledUploadLosesNothingAndAttachesNothingTwice kills "leaddesk lead attach" with
+// SIGKILL (TerminateProcess on Windows) at a random moment — before the copy is kept, while
+// it is being sent, after Salesforce attached it but before the answer was saved — and then
+// sends the outbox. Each document must end up attached exactly once whenever the outbox held
+// it, and never twice.
+func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	d.login()
+	id := d.newLead()
+	d.org.SetLatency(150 * time.Millisecond) // each request takes a while, so kills land mid-upload
+	runs := 10
+	if testing.Short() {
+		runs = 4
+	}
+	home := t.TempDir()
+	midUpload := 0
+	for run := range runs {
+		path, sum := scan(t, fmt.Sprintf("run%d.pdf", run), 1<<20)
+		cmd := d.child(home, "lead", "attach", id, path, "--type", "bank")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if run%3 == 0 { // early: most likely before the copy is kept
+			time.Sleep(time.Duration(rand.IntN(500)) * time.Millisecond)
+		} else { // once the copy is kept, anywhere in the upload and its answer
+			for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(2 * time.Millisecond) {
+				if kept, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf")); len(kept) > 0 {
+					break
+				}
+			}
+			time.Sleep(time.Duration(rand.IntN(600)) * time.Millisecond)
+		}
+		cmd.Process.Kill() // SIGKILL on Unix, TerminateProcess on Windows: no clean-up runs
+		cmd.Wait()
+
+		env, _, _ := d.env("")
+		p, err := sfclient.OpenProfile(d.home, cli.VaultOptions(env.Getenv))
+		if err != nil {
+			t.Fatalf("run %d: the profile does not open after the kill: %v", run, err)
+		}
+		entries, err := outbox.Open(p.Vault).List()
+		if err != nil {
+			t.Fatalf("run %d: outbox unreadable: %v", run, err)
+		}
+		waiting := false
+		for _, e := range entries {
+			for _, f := range e.Files {
+				waiting = waiting || f.Name == filepath.Base(path)
+				if f.Sending {
+					midUpload++
+				}
+			}
+		}
+		if code, _, errOut := d.run("", "outbox", "send"); code != 0 {
+			t.Fatalf("run %d: outbox send after the kill: %d %s", run, code, errOut)
+		}
+		title := "Bank statement – " + strings.TrimSuffix(filepath.Base(path), ".pdf")
+		var same []sftest.File
+		for _, f := range d.org.Files(id) {
+			if f.Title == title {
+				same = append(same, f)
+			}
+		}
+		switch {
+		case len(same) > 1:
+			t.Fatalf("run %d: the document was attached %d times", run, len(same))
+		case waiting && len(same) != 1:
+			t.Fatalf("run %d: the outbox held the document, but it was not attached after the kill", run)
+		case len(same) == 1 && same[0].SHA256 != sum:
+			t.Fatalf("run %d: the attached document differs from the original", run)
+		}
+		if left, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf")); len(left) != 0 {
+			t.Fatalf("run %d: encrypted copies left after everything was sent: %v", run, left)
+		}
+	}
+	if midUpload == 0 {
+		t.Fatalf("no kill in %d runs landed while a document was being sent", runs)
 	}
 }
