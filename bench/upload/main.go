@@ -1,0 +1,184 @@
+//go:build unix
+
+// Command upload measures the peak resident memory of attaching a 25 MB document to a lead,
+// against the stand-in org over loopback, compared A/B in the same run with a baseline
+// process that does everything but the upload. Each case runs in a fresh child process, and
+// the peak RSS is the kernel's (getrusage ru_maxrss), so no case inherits another's heap:
+//
+//	idle      sign in, create a lead, write the 25 MB file; no upload (the floor)
+//	stream    sfclient.UploadFile straight from the file on disk
+//	outbox    outbox.Attach: an encrypted copy is kept, then sent from that copy
+//	inmemory  the same upload with the whole file read into memory first (what streaming avoids)
+//
+// Usage: go run ./bench/upload [-runs N]. Prints the median of N runs (default 3) per case.
+// Nothing here asserts a figure; the README quotes them.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+
+	"leaddesk/sfclient"
+	"leaddesk/sfclient/attach"
+	"leaddesk/sfclient/outbox"
+	"leaddesk/sfclient/sftest"
+	"leaddesk/sfclient/vault"
+)
+
+var cases = []string{"idle", "stream", "outbox", "inmemory"}
+
+func main() {
+	runs := flag.Int("runs", 3, "runs per case; the median is printed")
+	child := flag.String("case", "", "run one case in this process (used by the parent)")
+	flag.Parse()
+	if *child != "" {
+		if err := runCase(*child); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	fmt.Printf("Peak RSS attaching a %s document (median of %d runs):\n", attach.HumanSize(attach.MaxSize), *runs)
+	var floor int64
+	for _, c := range cases {
+		var peaks []int64
+		for range *runs {
+			kib, err := measure(c)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", c, err)
+				os.Exit(1)
+			}
+			peaks = append(peaks, kib)
+		}
+		slices.Sort(peaks)
+		median := peaks[len(peaks)/2]
+		if c == "idle" {
+			floor = median
+		}
+		fmt.Printf("  %-9s %6.1f MiB  (%+.1f MiB over idle)\n", c, float64(median)/1024, float64(median-floor)/1024)
+	}
+}
+
+// measure runs one case in a child process and returns its peak RSS in KiB.
+func measure(c string) (int64, error) {
+	cmd := exec.Command(os.Args[0], "-case", c)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return 0, err
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, fmt.Errorf("no resource usage on this system")
+	}
+	return int64(ru.Maxrss), nil // KiB on Linux
+}
+
+func runCase(c string) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "leaddesk-bench-upload-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	redirect, err := sftest.FreeRedirectURI()
+	if err != nil {
+		return err
+	}
+	org, err := sftest.Start(sftest.Options{RedirectURIs: []string{redirect}})
+	if err != nil {
+		return err
+	}
+	defer org.Close()
+	p, client, err := signIn(ctx, org, redirect, filepath.Join(dir, "home"))
+	if err != nil {
+		return err
+	}
+	leadID, err := client.CreateLead(ctx, map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
+	if err != nil {
+		return err
+	}
+	f, err := writeDocument(filepath.Join(dir, "statements.pdf"))
+	if err != nil {
+		return err
+	}
+	switch c {
+	case "idle":
+		return nil
+	case "stream":
+		_, err = client.UploadFile(ctx, sfclient.FileUpload(leadID, f, attach.BankStatement))
+	case "outbox":
+		res := outbox.Open(p.Vault).Attach(ctx, client, outbox.AttachRequest{LeadID: leadID,
+			Documents: []outbox.Document{{File: f, Type: attach.BankStatement}}}, time.Now())
+		err = res.Err
+	case "inmemory":
+		data, rerr := os.ReadFile(f.Path)
+		if rerr != nil {
+			return rerr
+		}
+		u := sfclient.FileUpload(leadID, f, attach.BankStatement)
+		u.Open = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+		_, err = client.UploadFile(ctx, u)
+	default:
+		return fmt.Errorf("unknown case %q", c)
+	}
+	if err != nil {
+		return err
+	}
+	if files := org.Files(leadID); len(files) != 1 || files[0].Size != f.Size {
+		return fmt.Errorf("%s: the org holds %+v", c, files)
+	}
+	return nil
+}
+
+// writeDocument writes a 25 MB PDF-shaped file in 1 MiB pieces and checks it.
+func writeDocument(path string) (attach.File, error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return attach.File{}, err
+	}
+	piece := bytes.Repeat([]byte("statement line 0123456789abcdef\n"), 1<<15)
+	copy(piece, "%PDF-1.7\n")
+	for range attach.MaxSize / len(piece) {
+		if _, err := out.Write(piece); err != nil {
+			out.Close()
+			return attach.File{}, err
+		}
+	}
+	if err := out.Close(); err != nil {
+		return attach.File{}, err
+	}
+	return attach.CheckFile(path)
+}
+
+func signIn(ctx context.Context, org *sftest.Org, redirect, home string) (*sfclient.Profile, *sfclient.Client, error) {
+	p, err := sfclient.OpenProfile(home, vault.Options{NoKeychain: true, ScryptLogN: 10,
+		Passphrase: func() (string, error) { return "bench", nil }})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.SaveSettings(sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}); err != nil {
+		return nil, nil, err
+	}
+	in, err := p.SignIn(nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	sess, err := in.Login(ctx, sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 30 * time.Second})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.SaveSession(sess); err != nil {
+		return nil, nil, err
+	}
+	c, err := p.Client(sfclient.ClientOptions{})
+	return p, c, err
+}
