@@ -105,7 +105,7 @@ func multipartBody(ctx context.Context, leadID string, u Upload) (*requestBody, 
 	open := func() (io.ReadCloser, error) {
 		f, err := u.Open()
 		if err != nil {
-			return nil, &fileGone{name: u.FileName, err: err}
+			return nil, &FileError{Name: u.FileName, Doing: "open", Err: err}
 		}
 		return &uploadBody{
 			Reader: io.MultiReader(bytes.NewReader(prefix), &progressReader{ctx: ctx, r: f, total: u.Size, report: u.Progress}, bytes.NewReader(suffix)),
@@ -154,16 +154,18 @@ func (p *progressReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// fileGone is a document that could not be opened for sending.
-type fileGone struct {
-	name string
-	err  error
+// FileError is a document Lead Desk could not read or copy: the original, or the outbox's
+// encrypted copy of it.
+type FileError struct {
+	Name  string // the file's base name
+	Doing string // what failed, e.g. "open", "keep a copy of"
+	Err   error
 }
 
-func (e *fileGone) Error() string { return fmt.Sprintf("open %s: %v", e.name, e.err) }
-func (e *fileGone) Unwrap() error { return e.err }
+func (e *FileError) Error() string { return fmt.Sprintf("%s %s: %v", e.Doing, e.Name, e.Err) }
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Plain is the sentence Explain gives.
-func (e *fileGone) Plain() string {
-	return fmt.Sprintf("Lead Desk could not open %s to send it; check that the file is still there, then add it again.", e.name)
+func (e *FileError) Plain() string {
+	return fmt.Sprintf("Lead Desk could not %s %s (%v); check that the file is still there and the disk has room, then add it again.", e.Doing, e.Name, e.Err)
 }

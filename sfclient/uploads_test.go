@@ -1,13 +1,11 @@
 package sfclient_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -21,10 +19,8 @@ import (
 // document writes a PDF-shaped file of size bytes and checks it as the window would.
 func document(t *testing.T, name string, size int) attach.File {
 	t.Helper()
-	content := bytes.Repeat([]byte("statement line 0123456789\n"), size/26+1)[:size]
-	copy(content, "%PDF-1.7\n")
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, content, 0o600); err != nil {
+	path, _, err := sftest.WriteDocument(t.TempDir(), name, size)
+	if err != nil {
 		t.Fatal(err)
 	}
 	f, err := attach.CheckFile(path)

@@ -31,7 +31,7 @@ import (
 	"leaddesk/sfclient/attach"
 	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/sftest"
-	"leaddesk/sfclient/vault"
+	"leaddesk/sfclient/sftest/signin"
 )
 
 var cases = []string{"idle", "stream", "outbox", "inmemory"}
@@ -89,24 +89,16 @@ func runCase(c string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	redirect, err := sftest.FreeRedirectURI()
+	org, p, client, stop, err := signin.Org(ctx, filepath.Join(dir, "home"))
 	if err != nil {
 		return err
 	}
-	org, err := sftest.Start(sftest.Options{RedirectURIs: []string{redirect}})
-	if err != nil {
-		return err
-	}
-	defer org.Close()
-	p, client, err := signIn(ctx, org, redirect, filepath.Join(dir, "home"))
-	if err != nil {
-		return err
-	}
+	defer stop()
 	leadID, err := client.CreateLead(ctx, map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
 	if err != nil {
 		return err
 	}
-	f, err := writeDocument(filepath.Join(dir, "statements.pdf"))
+	f, err := writeDocument(dir)
 	if err != nil {
 		return err
 	}
@@ -139,46 +131,11 @@ func runCase(c string) error {
 	return nil
 }
 
-// writeDocument writes a 25 MB PDF-shaped file in 1 MiB pieces and checks it.
-func writeDocument(path string) (attach.File, error) {
-	out, err := os.Create(path)
+// writeDocument writes a 25 MB PDF-shaped file and checks it.
+func writeDocument(dir string) (attach.File, error) {
+	path, _, err := sftest.WriteDocument(dir, "statements.pdf", attach.MaxSize)
 	if err != nil {
-		return attach.File{}, err
-	}
-	piece := bytes.Repeat([]byte("statement line 0123456789abcdef\n"), 1<<15)
-	copy(piece, "%PDF-1.7\n")
-	for range attach.MaxSize / len(piece) {
-		if _, err := out.Write(piece); err != nil {
-			out.Close()
-			return attach.File{}, err
-		}
-	}
-	if err := out.Close(); err != nil {
 		return attach.File{}, err
 	}
 	return attach.CheckFile(path)
-}
-
-func signIn(ctx context.Context, org *sftest.Org, redirect, home string) (*sfclient.Profile, *sfclient.Client, error) {
-	p, err := sfclient.OpenProfile(home, vault.Options{NoKeychain: true, ScryptLogN: 10,
-		Passphrase: func() (string, error) { return "bench", nil }})
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := p.SaveSettings(sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: redirect}); err != nil {
-		return nil, nil, err
-	}
-	in, err := p.SignIn(nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	sess, err := in.Login(ctx, sfclient.LoginOptions{OpenBrowser: sftest.Browse, Timeout: 30 * time.Second})
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := p.SaveSession(sess); err != nil {
-		return nil, nil, err
-	}
-	c, err := p.Client(sfclient.ClientOptions{})
-	return p, c, err
 }

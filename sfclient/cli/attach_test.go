@@ -3,8 +3,6 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,14 +20,11 @@ import (
 // path and SHA-256.
 func scan(t *testing.T, name string, size int) (string, string) {
 	t.Helper()
-	content := bytes.Repeat([]byte("bank statement line 42\n"), size/23+1)[:size]
-	copy(content, "%PDF-1.7\n")
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, content, 0o600); err != nil {
+	path, sum, err := sftest.WriteDocument(t.TempDir(), name, size)
+	if err != nil {
 		t.Fatal(err)
 	}
-	sum := sha256.Sum256(content)
-	return path, hex.EncodeToString(sum[:])
+	return path, sum
 }
 
 // newLead creates a lead through the command line and returns its id.
@@ -42,6 +37,13 @@ func (d *desk) newLead() string {
 	return lastLine(out)
 }
 
+// signedInLead signs in and creates a lead to attach documents to.
+func (d *desk) signedInLead() string {
+	d.t.Helper()
+	d.login()
+	return d.newLead()
+}
+
 // spooled lists the encrypted copies waiting beside the vault.
 func (d *desk) spooled() []string {
 	names, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*"))
@@ -50,8 +52,7 @@ func (d *desk) spooled() []string {
 
 func TestAttachPrintsEachNewVersionIDAndFilesListsThemNewestFirst(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	march, marchSum := scan(t, "March.pdf", 70_000)
 	april, _ := scan(t, "April.pdf", 1_000)
 	code, out, errOut := d.run("", "lead", "attach", id, march, april, "--type", "bank")
@@ -79,8 +80,7 @@ func TestAttachPrintsEachNewVersionIDAndFilesListsThemNewestFirst(t *testing.T) 
 
 func TestARenamedProgramOrAnUnsupportedTypeIsRefusedBeforeAnythingIsSent(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	good, _ := scan(t, "quote.pdf", 1_000)
 	fake := filepath.Join(t.TempDir(), "invoice.pdf")
 	os.WriteFile(fake, []byte("MZ\x90\x00this is a program"), 0o600)
@@ -105,8 +105,7 @@ func TestARenamedProgramOrAnUnsupportedTypeIsRefusedBeforeAnythingIsSent(t *test
 
 func TestOfflineDocumentsWaitEncryptedBesideTheVaultAndAreSentOnceWhenBack(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	path, sum := scan(t, "licence.pdf", 300_000)
 	d.org.SetOffline(true)
 	code, out, errOut := d.run("", "lead", "attach", id, path, "--type", "licence")
@@ -123,7 +122,7 @@ func TestOfflineDocumentsWaitEncryptedBesideTheVaultAndAreSentOnceWhenBack(t *te
 	}
 	sealed, _ := os.ReadFile(copies[0])
 	plain, _ := os.ReadFile(path)
-	if bytes.Contains(sealed, plain[:64]) || bytes.Contains(sealed, []byte("bank statement line")) {
+	if bytes.Contains(sealed, plain[:64]) || bytes.Contains(sealed, []byte("statement line")) {
 		t.Fatal("the waiting copy is not encrypted")
 	}
 	if st, _ := os.Stat(filepath.Join(d.home, "vault.bin")); st.Size() > 16<<10 {
@@ -143,8 +142,7 @@ func TestOfflineDocumentsWaitEncryptedBesideTheVaultAndAreSentOnceWhenBack(t *te
 
 func TestSignedOutAttachExitsThreeAndKeepsTheDocuments(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	d.run("", "logout")
 	path, _ := scan(t, "quote.pdf", 5_000)
 	code, _, errOut := d.run("", "lead", "attach", id, path, "--type", "quote")
@@ -160,8 +158,7 @@ func TestSignedOutAttachExitsThreeAndKeepsTheDocuments(t *testing.T) {
 
 func TestALostUploadAnswerIsLookedUpAndTheFileIsNotAttachedTwice(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	path, _ := scan(t, "check.pdf", 40_000)
 	d.org.DropNextUploads(1) // Salesforce attaches it, but the answer never arrives
 	if code, _, errOut := d.run("", "lead", "attach", id, path, "--type", "check"); code != cli.ExitError || !strings.Contains(errOut, "kept in the outbox") {

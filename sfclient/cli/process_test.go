@@ -179,8 +179,7 @@ func TestDemoOrgAcceptsALoginThroughItsConsentPage(t *testing.T) {
 // it, and never twice.
 func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
-	d.login()
-	id := d.newLead()
+	id := d.signedInLead()
 	d.org.SetLatency(150 * time.Millisecond) // each request takes a while, so kills land mid-upload
 	runs := 10
 	if testing.Short() {

@@ -87,7 +87,7 @@ func (o *Outbox) keepCopy(d Document) (WaitingFile, error) {
 	w := WaitingFile{ID: hex.EncodeToString(b), Name: d.File.Name, Type: d.Type, Title: attach.Title(d.Type, d.File.Name)}
 	src, err := os.Open(d.File.Path)
 	if err != nil {
-		return WaitingFile{}, &keepError{name: d.File.Name, err: err}
+		return WaitingFile{}, &sfclient.FileError{Name: d.File.Name, Doing: "keep a copy of", Err: err}
 	}
 	defer src.Close()
 	err = atomicfile.WriteFrom(o.copyPath(w.ID), 0o600, func(dst io.Writer) error {
@@ -97,24 +97,12 @@ func (o *Outbox) keepCopy(d Document) (WaitingFile, error) {
 	})
 	switch {
 	case err != nil:
-		return WaitingFile{}, &keepError{name: d.File.Name, err: err}
+		return WaitingFile{}, &sfclient.FileError{Name: d.File.Name, Doing: "keep a copy of", Err: err}
 	case w.Size != d.File.Size:
 		o.dropCopy(w.ID)
-		return WaitingFile{}, &keepError{name: d.File.Name, err: errors.New("the file changed while it was being read")}
+		return WaitingFile{}, &sfclient.FileError{Name: d.File.Name, Doing: "keep a copy of", Err: errors.New("the file changed while it was being read")}
 	}
 	return w, nil
-}
-
-// keepError is a document that could not be copied into the outbox.
-type keepError struct {
-	name string
-	err  error
-}
-
-func (e *keepError) Error() string { return fmt.Sprintf("keep a copy of %s: %v", e.name, e.err) }
-func (e *keepError) Unwrap() error { return e.err }
-func (e *keepError) Plain() string {
-	return fmt.Sprintf("Lead Desk could not keep a copy of %s (%v); check the file and the free disk space, then add it again.", e.name, e.err)
 }
 
 // openCopy opens a waiting document's plaintext for one upload attempt.

@@ -1,6 +1,7 @@
 package sftest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,7 +10,9 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -234,3 +237,29 @@ func (o *Org) fileQuery(w http.ResponseWriter, r *http.Request, version string) 
 // Unwrap lets a handler reach the connection through the request recorder (to drop an
 // upload's answer).
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// WriteDocument writes a PDF-shaped document of size bytes (a "%PDF-1.7" header, then lines
+// of text) to dir/name for tests and benchmarks, streaming it in 1 MiB pieces, and returns
+// its path and SHA-256 in hex.
+func WriteDocument(dir, name string, size int) (path, sum string, err error) {
+	path = filepath.Join(dir, name)
+	out, err := os.Create(path)
+	if err != nil {
+		return "", "", err
+	}
+	piece := bytes.Repeat([]byte("statement line 0123456789abcdef\n"), 1<<15)
+	h := sha256.New()
+	w := io.MultiWriter(out, h)
+	for written := 0; written < size && err == nil; {
+		chunk := piece[:min(len(piece), size-written)]
+		if written == 0 {
+			chunk = append([]byte("%PDF-1.7\n"), chunk[min(len(chunk), 9):]...)[:len(chunk)]
+		}
+		_, err = w.Write(chunk)
+		written += len(chunk)
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return path, hex.EncodeToString(h.Sum(nil)), err
+}

@@ -3,6 +3,7 @@ package sftest
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -33,7 +34,24 @@ type part struct {
 	name, filename, contentType, body string
 }
 
-// post sends a ContentVersion upload made of parts and returns the status and the body.
+// call sends one REST request below /services/data/vNN.N and returns the status and body;
+// err is set when the connection closed without an answer.
+func call(o *Org, token, method, path, contentType string, body io.Reader) (int, string, error) {
+	req, _ := http.NewRequest(method, o.URL+"/services/data/v"+NewestVersion+path, body)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(out), err
+}
+
+// postParts sends a ContentVersion upload made of parts and returns the status and the body.
 func postParts(t *testing.T, o *Org, token string, parts ...part) (int, string) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -47,17 +65,11 @@ func postParts(t *testing.T, o *Org, token string, parts ...part) (int, string) 
 		w.Write([]byte(p.body))
 	}
 	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, o.URL+"/services/data/v"+NewestVersion+"/sobjects/ContentVersion", &buf)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	resp, err := http.DefaultClient.Do(req)
+	status, body, err := call(o, token, http.MethodPost, "/sobjects/ContentVersion", mw.FormDataContentType(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	var out bytes.Buffer
-	out.ReadFrom(resp.Body)
-	return resp.StatusCode, out.String()
+	return status, body
 }
 
 func TestContentVersionUploadsAnswerAsSalesforceDoes(t *testing.T) {
@@ -110,12 +122,8 @@ func TestADroppedUploadAnswerStillAttachesTheFile(t *testing.T) {
 	w, _ = mw.CreateFormFile("VersionData", "a.png")
 	w.Write([]byte("\x89PNG"))
 	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, o.URL+"/services/data/v"+NewestVersion+"/sobjects/ContentVersion", &buf)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	if resp, err := http.DefaultClient.Do(req); err == nil {
-		resp.Body.Close()
-		t.Fatalf("answered %d, want the connection dropped", resp.StatusCode)
+	if status, _, err := call(o, token, http.MethodPost, "/sobjects/ContentVersion", mw.FormDataContentType(), &buf); err == nil {
+		t.Fatalf("answered %d, want the connection dropped", status)
 	}
 	if len(o.Files(lead)) != 1 {
 		t.Fatal("the dropped upload was not committed")
@@ -130,13 +138,10 @@ func TestTheLinkQueryListsOnlyThatLeadsDocumentsNewestFirst(t *testing.T) {
 	o.Advance(1e9)
 	second := o.AttachFile(lead, "b", "b.pdf", []byte("22"))
 	q := "SELECT ContentDocumentId, ContentDocument.Title, ContentDocument.FileExtension, ContentDocument.ContentSize, ContentDocument.CreatedDate FROM ContentDocumentLink WHERE LinkedEntityId = '" + lead + "' ORDER BY ContentDocument.CreatedDate DESC"
-	req, _ := http.NewRequest(http.MethodGet, o.URL+"/services/data/v"+NewestVersion+"/query?q="+url.QueryEscape(q), nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
+	_, body, err := call(o, token, http.MethodGet, "/query?q="+url.QueryEscape(q), "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
 	var out struct {
 		TotalSize int  `json:"totalSize"`
 		Done      bool `json:"done"`
@@ -147,7 +152,7 @@ func TestTheLinkQueryListsOnlyThatLeadsDocumentsNewestFirst(t *testing.T) {
 			}
 		} `json:"records"`
 	}
-	json.NewDecoder(resp.Body).Decode(&out)
+	json.Unmarshal([]byte(body), &out)
 	if out.TotalSize != 2 || !out.Done || out.Records[0].ContentDocumentID != second.DocumentID ||
 		out.Records[1].ContentDocumentID != first.DocumentID || out.Records[0].ContentDocument.ContentSize != 2 {
 		t.Fatalf("answer %+v", out)
@@ -157,17 +162,13 @@ func TestTheLinkQueryListsOnlyThatLeadsDocumentsNewestFirst(t *testing.T) {
 // createLeadForTest creates a lead over HTTP and returns its id.
 func (o *Org) createLeadForTest(t *testing.T, token string) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, o.URL+"/services/data/v"+NewestVersion+"/sobjects/Lead", strings.NewReader(`{"LastName":"Jimjo","Company":"Jimjo Jimmy Jo"}`))
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
+	_, body, err := call(o, token, http.MethodPost, "/sobjects/Lead", "application/json", strings.NewReader(`{"LastName":"Jimjo","Company":"Jimjo Jimmy Jo"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
 	var out struct {
 		ID string `json:"id"`
 	}
-	json.NewDecoder(resp.Body).Decode(&out)
+	json.Unmarshal([]byte(body), &out)
 	return out.ID
 }
