@@ -15,16 +15,14 @@ import (
 // A window's Attachments area checks a dropped file, shows a progress bar fed by Progress
 // (through fyne.Do) and a Cancel button that cancels ctx, then lists what the lead holds.
 func ExampleClient_UploadFile() {
-	dir, _ := os.MkdirTemp("", "leaddesk-example-")
-	defer os.RemoveAll(dir)
-	org, _, c, stop, err := signin.Org(context.Background(), filepath.Join(dir, "home"))
+	fx, err := signin.Start(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer stop()
-	leadID, _ := c.CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
-	path, _, _ := sftest.WriteDocument(dir, "March 2026.pdf", 300_000)
+	defer fx.Close()
+	c, leadID := fx.Client, fx.LeadID
+	path, _, _ := sftest.WriteDocument(fx.Dir, "March 2026.pdf", 300_000)
 
 	f, err := attach.CheckFile(path) // type, content and size, before anything is sent
 	if err != nil {
@@ -44,7 +42,7 @@ func ExampleClient_UploadFile() {
 	fmt.Println("new ContentVersion:", versionID[:3]+"…", "progress reached the end:", shown == f.Size)
 	docs, _ := c.ListFiles(ctx, leadID)
 	for _, d := range docs {
-		fmt.Println(d.Title, d.Extension, attach.HumanSize(d.Size), d.URL == org.URL+"/lightning/r/ContentDocument/"+d.ID+"/view")
+		fmt.Println(d.Title, d.Extension, attach.HumanSize(d.Size), d.URL == fx.Org.URL+"/lightning/r/ContentDocument/"+d.ID+"/view")
 	}
 	// Output:
 	// new ContentVersion: 068… progress reached the end: true

@@ -22,7 +22,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"syscall"
 	"time"
@@ -84,21 +83,13 @@ func measure(c string) (int64, error) {
 
 func runCase(c string) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "leaddesk-bench-upload-")
+	fx, err := signin.Start(ctx)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	org, p, client, stop, err := signin.Org(ctx, filepath.Join(dir, "home"))
-	if err != nil {
-		return err
-	}
-	defer stop()
-	leadID, err := client.CreateLead(ctx, map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
-	if err != nil {
-		return err
-	}
-	f, err := writeDocument(dir)
+	defer fx.Close()
+	org, client, leadID := fx.Org, fx.Client, fx.LeadID
+	f, err := writeDocument(fx.Dir)
 	if err != nil {
 		return err
 	}
@@ -108,7 +99,7 @@ func runCase(c string) error {
 	case "stream":
 		_, err = client.UploadFile(ctx, sfclient.FileUpload(leadID, f, attach.BankStatement))
 	case "outbox":
-		res := outbox.Open(p.Vault).Attach(ctx, client, outbox.AttachRequest{LeadID: leadID,
+		res := outbox.Open(fx.Profile.Vault).Attach(ctx, client, outbox.AttachRequest{LeadID: leadID,
 			Documents: []outbox.Document{{File: f, Type: attach.BankStatement}}}, time.Now())
 		err = res.Err
 	case "inmemory":

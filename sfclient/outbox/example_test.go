@@ -3,8 +3,6 @@ package outbox_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"leaddesk/sfclient"
@@ -17,18 +15,16 @@ import (
 // The window's Upload button: documents are kept (encrypted) with their lead, then sent in
 // order; what cannot be sent now waits in the Outbox.
 func ExampleOutbox_Attach() {
-	dir, _ := os.MkdirTemp("", "leaddesk-example-")
-	defer os.RemoveAll(dir)
-	org, p, c, stop, err := signin.Org(context.Background(), filepath.Join(dir, "home"))
+	fx, err := signin.Start(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer stop()
-	leadID, _ := c.CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
+	defer fx.Close()
+	org, c, leadID := fx.Org, fx.Client, fx.LeadID
 	var docs []outbox.Document
 	for _, name := range []string{"front.pdf", "back.pdf"} {
-		path, _, _ := sftest.WriteDocument(dir, name, 10_000)
+		path, _, _ := sftest.WriteDocument(fx.Dir, name, 10_000)
 		f, err := attach.CheckFile(path)
 		if err != nil {
 			fmt.Println(sfclient.Explain(err))
@@ -36,7 +32,7 @@ func ExampleOutbox_Attach() {
 		}
 		docs = append(docs, outbox.Document{File: f, Type: attach.DriversLicence})
 	}
-	box := outbox.Open(p.Vault).OnProgress(func(f outbox.WaitingFile, sent, total int64) {
+	box := outbox.Open(fx.Profile.Vault).OnProgress(func(f outbox.WaitingFile, sent, total int64) {
 		// a window: fyne.Do(func() { bars[f.Name].SetValue(float64(sent) / float64(total)) })
 	})
 

@@ -8,6 +8,8 @@ package signin
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"leaddesk/sfclient"
@@ -15,23 +17,48 @@ import (
 	"leaddesk/sfclient/vault"
 )
 
-// Org starts a stand-in org on loopback with a free redirect port and signs a new profile in
-// home in to it (vault key from a fixed passphrase, cheap scrypt). close stops the org.
-func Org(ctx context.Context, home string) (org *sftest.Org, p *sfclient.Profile, c *sfclient.Client, close func(), err error) {
+// Fixture is a profile signed in to a fresh stand-in org, with one lead created, in a
+// scratch folder.
+type Fixture struct {
+	Org     *sftest.Org
+	Profile *sfclient.Profile
+	Client  *sfclient.Client
+	LeadID  string // a lead for Jimjo Jimmy Jo
+	Dir     string // the scratch folder; the profile is in Dir/home
+}
+
+// Start starts a stand-in org on loopback with a free redirect port, signs a new profile in
+// to it (vault key from a fixed passphrase, cheap scrypt) and creates a lead. Close undoes
+// it all.
+func Start(ctx context.Context) (*Fixture, error) {
+	dir, err := os.MkdirTemp("", "leaddesk-signin-")
+	if err != nil {
+		return nil, err
+	}
+	fx := &Fixture{Dir: dir}
 	redirect, err := sftest.FreeRedirectURI()
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if err == nil {
+		fx.Org, err = sftest.Start(sftest.Options{RedirectURIs: []string{redirect}})
 	}
-	org, err = sftest.Start(sftest.Options{RedirectURIs: []string{redirect}})
-	if err != nil {
-		return nil, nil, nil, nil, err
+	if err == nil {
+		fx.Profile, fx.Client, err = profile(ctx, fx.Org, redirect, filepath.Join(dir, "home"))
 	}
-	p, c, err = profile(ctx, org, redirect, home)
-	if err != nil {
-		org.Close()
-		return nil, nil, nil, nil, fmt.Errorf("sign in to the stand-in org: %w", err)
+	if err == nil {
+		fx.LeadID, err = fx.Client.CreateLead(ctx, map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
 	}
-	return org, p, c, org.Close, nil
+	if err != nil {
+		fx.Close()
+		return nil, fmt.Errorf("sign in to the stand-in org: %w", err)
+	}
+	return fx, nil
+}
+
+// Close stops the org and removes the scratch folder.
+func (fx *Fixture) Close() {
+	if fx.Org != nil {
+		fx.Org.Close()
+	}
+	os.RemoveAll(fx.Dir)
 }
 
 func profile(ctx context.Context, org *sftest.Org, redirect, home string) (*sfclient.Profile, *sfclient.Client, error) {
