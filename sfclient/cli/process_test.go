@@ -180,28 +180,36 @@ func TestDemoOrgAcceptsALoginThroughItsConsentPage(t *testing.T) {
 func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
 	id := d.signedInLead()
-	d.org.SetLatency(150 * time.Millisecond) // each request takes a while, so kills land mid-upload
+	d.org.SetLatency(300 * time.Millisecond) // each request takes a while, so kills land mid-upload
 	runs := 10
 	if testing.Short() {
-		runs = 4
+		runs = 5
 	}
 	home := t.TempDir()
 	midUpload := 0
+	var upload, answer time.Duration // copy kept → Salesforce attached it → the answer confirmed it
 	for run := range runs {
 		path, sum := scan(t, fmt.Sprintf("run%d.pdf", run), 1<<20)
 		cmd := d.child(home, "lead", "attach", id, path, "--type", "bank")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		if run%3 == 0 { // early: most likely before the copy is kept
+		attached := len(d.org.Files(id))
+		switch {
+		case run == 0: // not killed: how long the upload and the rest take, under today's load
+			kept := waitFor(func() bool { return d.copies() > 0 })
+			committed := waitFor(func() bool { return len(d.org.Files(id)) > attached })
+			confirmed := waitFor(func() bool { return d.copies() == 0 })
+			cmd.Wait()
+			upload, answer = committed.Sub(kept), confirmed.Sub(committed)
+		case run%3 == 1: // early: most likely before the copy is kept
 			time.Sleep(time.Duration(rand.IntN(500)) * time.Millisecond)
-		} else { // once the copy is kept, anywhere in the upload and its answer
-			for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(2 * time.Millisecond) {
-				if kept, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf")); len(kept) > 0 {
-					break
-				}
-			}
-			time.Sleep(time.Duration(rand.IntN(600)) * time.Millisecond)
+		case run%3 == 2: // while the document is being sent
+			waitFor(func() bool { return d.copies() > 0 })
+			time.Sleep(time.Duration(rand.Int64N(int64(upload) + 1)))
+		default: // after Salesforce attached it, before the answer is saved
+			waitFor(func() bool { return len(d.org.Files(id)) > attached })
+			time.Sleep(time.Duration(rand.Int64N(int64(answer) + 1)))
 		}
 		cmd.Process.Kill() // SIGKILL on Unix, TerminateProcess on Windows: no clean-up runs
 		cmd.Wait()
@@ -242,11 +250,24 @@ func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
 		case len(same) == 1 && same[0].SHA256 != sum:
 			t.Fatalf("run %d: the attached document differs from the original", run)
 		}
-		if left, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf")); len(left) != 0 {
-			t.Fatalf("run %d: encrypted copies left after everything was sent: %v", run, left)
+		if n := d.copies(); n != 0 {
+			t.Fatalf("run %d: %d encrypted copies left after everything was sent", run, n)
 		}
 	}
 	if midUpload == 0 {
 		t.Fatalf("no kill in %d runs landed while a document was being sent", runs)
 	}
+}
+
+// waitFor polls until done says true (for at most 10 s), and says when it did.
+func waitFor(done func() bool) time.Time {
+	for start := time.Now(); time.Since(start) < 10*time.Second && !done(); time.Sleep(time.Millisecond) {
+	}
+	return time.Now()
+}
+
+// copies counts the encrypted copies waiting beside the vault.
+func (d *desk) copies() int {
+	kept, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf"))
+	return len(kept)
 }
