@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -11,6 +12,7 @@ import (
 	"net/textproto"
 	"os"
 	"strings"
+	"sync"
 
 	"leaddesk/sfclient/attach"
 	"leaddesk/sfclient/recordid"
@@ -56,7 +58,8 @@ func (c *Client) UploadFile(ctx context.Context, u Upload) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	body, err := multipartBody(ctx, leadID, u)
+	var readErr fileReadError
+	body, err := multipartBody(ctx, leadID, u, &readErr)
 	if err != nil {
 		return "", err
 	}
@@ -65,6 +68,9 @@ func (c *Client) UploadFile(ctx context.Context, u Upload) (string, error) {
 		Success bool   `json:"success"`
 	}
 	if _, _, err := c.do(ctx, request{method: http.MethodPost, path: "/sobjects/ContentVersion", stream: body, out: &out}); err != nil {
+		if ferr := readErr.get(); ferr != nil {
+			err = ferr // the network only saw the body end early; the file is why
+		}
 		return "", fmt.Errorf("attach %s to lead %s: %w", u.FileName, leadID, err)
 	}
 	if !out.Success || !strings.HasPrefix(out.ID, "068") {
@@ -75,7 +81,7 @@ func (c *Client) UploadFile(ctx context.Context, u Upload) (string, error) {
 
 // multipartBody lays out the upload: everything before the file's bytes and everything after
 // them are built once with mime/multipart; the file streams in between.
-func multipartBody(ctx context.Context, leadID string, u Upload) (*requestBody, error) {
+func multipartBody(ctx context.Context, leadID string, u Upload, readErr *fileReadError) (*requestBody, error) {
 	meta := map[string]string{"Title": u.Title, "PathOnClient": u.FileName, "FirstPublishLocationId": leadID}
 	if u.Description != "" {
 		meta["Description"] = u.Description
@@ -108,7 +114,7 @@ func multipartBody(ctx context.Context, leadID string, u Upload) (*requestBody, 
 			return nil, &FileError{Name: u.FileName, Doing: "open", Err: err}
 		}
 		return &uploadBody{
-			Reader: io.MultiReader(bytes.NewReader(prefix), &progressReader{ctx: ctx, r: f, total: u.Size, report: u.Progress}, bytes.NewReader(suffix)),
+			Reader: io.MultiReader(bytes.NewReader(prefix), &progressReader{ctx: ctx, r: f, total: u.Size, report: u.Progress, name: u.FileName, failed: readErr}, bytes.NewReader(suffix)),
 			file:   f,
 		}, nil
 	}
@@ -136,6 +142,8 @@ func (b *uploadBody) Close() error { return b.file.Close() }
 // buffers the network already holds.
 type progressReader struct {
 	ctx    context.Context
+	name   string
+	failed *fileReadError // where a failure to read the file is kept
 	r      io.Reader
 	sent   int64
 	total  int64
@@ -147,11 +155,39 @@ func (p *progressReader) Read(b []byte) (int, error) {
 		return 0, err
 	}
 	n, err := p.r.Read(b)
+	if err != nil && !errors.Is(err, io.EOF) {
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			err = &FileError{Name: p.name, Doing: "read", Err: err}
+		}
+		p.failed.set(err)
+	}
 	p.sent += int64(n)
 	if n > 0 && p.report != nil {
 		p.report(p.sent, p.total)
 	}
 	return n, err
+}
+
+// fileReadError keeps the first failure to read the document during an upload, which the
+// transport reports only as a body that ended early.
+type fileReadError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *fileReadError) set(err error) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+}
+
+func (f *fileReadError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
 }
 
 // FileError is a document Lead Desk could not read or copy: the original, or the outbox's

@@ -233,3 +233,29 @@ func TestAttachAndFilesExplainThemselves(t *testing.T) {
 		}
 	}
 }
+
+func TestADamagedWaitingCopyIsNeverSentAndSaysSo(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	id := d.signedInLead()
+	path, _ := scan(t, "licence.pdf", 200_000)
+	d.org.SetOffline(true)
+	d.run("", "lead", "attach", id, path, "--type", "licence")
+	d.org.SetOffline(false)
+	copies := d.spooled()
+	if len(copies) != 1 {
+		t.Fatalf("copies %v", copies)
+	}
+	sealed, _ := os.ReadFile(copies[0])
+	sealed[len(sealed)/2] ^= 1 // a bad disk sector, or tampering
+	os.WriteFile(copies[0], sealed, 0o600)
+	code, _, errOut := d.run("", "outbox", "send")
+	if code != cli.ExitError || !strings.Contains(errOut, "could not read the outbox's copy of licence.pdf") {
+		t.Fatalf("outbox send: %d %q", code, errOut)
+	}
+	if n := len(d.org.Files(id)); n != 0 {
+		t.Fatalf("a damaged copy was attached (%d files)", n)
+	}
+	if len(d.outboxIDs()) != 1 {
+		t.Fatal("the entry was dropped: the person can no longer see what is missing")
+	}
+}

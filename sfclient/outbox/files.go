@@ -113,18 +113,33 @@ func (o *Outbox) openCopy(w WaitingFile) (io.ReadCloser, error) {
 	}
 	f, err := os.Open(o.copyPath(w.ID))
 	if err != nil {
-		return nil, fmt.Errorf("the outbox's copy of %s is missing: %w", w.Name, err)
+		return nil, &sfclient.FileError{Name: w.Name, Doing: "read the outbox's copy of", Err: err}
 	}
 	r, err := sealedfile.Open(f, key, w.ID)
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("the outbox's copy of %s: %w", w.Name, err)
+		return nil, &sfclient.FileError{Name: w.Name, Doing: "read the outbox's copy of", Err: err}
 	}
-	return struct {
-		io.Reader
-		io.Closer
-	}{r, f}, nil
+	return &copyReader{r: r, f: f, name: w.Name}, nil
 }
+
+// copyReader reads a waiting document's plaintext; a damaged chunk is a FileError naming
+// the document.
+type copyReader struct {
+	r    io.Reader
+	f    *os.File
+	name string
+}
+
+func (c *copyReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = &sfclient.FileError{Name: c.name, Doing: "read the outbox's copy of", Err: err}
+	}
+	return n, err
+}
+
+func (c *copyReader) Close() error { return c.f.Close() }
 
 func (o *Outbox) dropCopy(id string) { os.Remove(o.copyPath(id)) }
 
