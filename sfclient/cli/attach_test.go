@@ -259,3 +259,24 @@ func TestADamagedWaitingCopyIsNeverSentAndSaysSo(t *testing.T) {
 		t.Fatal("the entry was dropped: the person can no longer see what is missing")
 	}
 }
+
+func TestCopiesNoEntryListsAreSweptOnceTheyAreOld(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	d.login()
+	dir := filepath.Join(d.home, outbox.FilesDir)
+	os.MkdirAll(dir, 0o700)
+	old, young := filepath.Join(dir, "killed-long-ago.ldf"), filepath.Join(dir, "being-kept-now.ldf")
+	os.WriteFile(old, []byte("LDF1 left by a killed process"), 0o600)
+	os.WriteFile(young, []byte("LDF1 another process is about to list this"), 0o600)
+	then := time.Now().Add(-time.Hour)
+	os.Chtimes(old, then, then)
+	if code, _, errOut := d.run("", "outbox", "send"); code != 0 {
+		t.Fatalf("outbox send: %d %s", code, errOut)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Fatal("an old copy no entry lists was kept")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Fatal("a fresh copy was swept: it may belong to an attach still running")
+	}
+}

@@ -232,6 +232,12 @@ func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
 				}
 			}
 		}
+		// A copy kept just before the kill, whose entry was never saved, is an orphan: the
+		// next send deletes it once it is old enough not to belong to a running process.
+		for _, name := range d.spooled() {
+			old := time.Now().Add(-2 * time.Minute)
+			os.Chtimes(name, old, old)
+		}
 		if code, _, errOut := d.run("", "outbox", "send"); code != 0 {
 			t.Fatalf("run %d: outbox send after the kill: %d %s", run, code, errOut)
 		}
@@ -250,8 +256,8 @@ func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
 		case len(same) == 1 && same[0].SHA256 != sum:
 			t.Fatalf("run %d: the attached document differs from the original", run)
 		}
-		if n := d.copies(); n != 0 {
-			t.Fatalf("run %d: %d encrypted copies left after everything was sent", run, n)
+		if n := len(d.spooled()); n != 0 {
+			t.Fatalf("run %d: %d encrypted copies or temporary files left after everything was sent", run, n)
 		}
 	}
 	if midUpload == 0 {

@@ -143,6 +143,32 @@ func (c *copyReader) Close() error { return c.f.Close() }
 
 func (o *Outbox) dropCopy(id string) { os.Remove(o.copyPath(id)) }
 
+// orphanAge is how old a copy no entry lists must be before it is swept: younger ones may
+// belong to an Attach in another process that has kept the copy but not yet saved its entry.
+const orphanAge = time.Minute
+
+// sweepOrphans deletes copies that no entry lists and that are older than orphanAge: what a
+// process killed between keeping a copy and saving its entry left behind, or a temporary
+// file of a killed copy. It runs under the vault's lock, so no entry changes meanwhile.
+func (o *Outbox) sweepOrphans(now time.Time) error {
+	return o.change(func(entries []Entry) ([]Entry, error) {
+		listed := map[string]bool{}
+		for _, e := range entries {
+			for _, f := range e.Files {
+				listed[filepath.Base(o.copyPath(f.ID))] = true
+			}
+		}
+		files, _ := os.ReadDir(filepath.Join(o.v.Dir(), FilesDir))
+		for _, f := range files {
+			info, err := f.Info()
+			if err == nil && !listed[f.Name()] && now.Sub(info.ModTime()) > orphanAge {
+				os.Remove(filepath.Join(o.v.Dir(), FilesDir, f.Name()))
+			}
+		}
+		return entries, nil
+	})
+}
+
 // entryLocks keeps one process from sending the same entry twice at once.
 var entryLocks sync.Map
 

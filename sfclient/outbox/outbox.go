@@ -200,8 +200,12 @@ func (o *Outbox) Send(ctx context.Context, c *sfclient.Client, id string, now ti
 	return Result{Entry: e, LeadID: leadID, Uploaded: uploaded, Err: errors.Join(err, uerr), Kept: true}
 }
 
-// SendAll sends every waiting entry, oldest first, and reports each.
+// SendAll sends every waiting entry, oldest first, and reports each. Copies of documents
+// that no entry lists any more (left by a killed process) are deleted first.
 func (o *Outbox) SendAll(ctx context.Context, c *sfclient.Client, now time.Time) ([]Result, error) {
+	if err := o.sweepOrphans(now); err != nil {
+		return nil, err
+	}
 	entries, err := o.List()
 	if err != nil {
 		return nil, err
