@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"slices"
 	"strings"
 
 	"leaddesk/sfclient/recordid"
@@ -78,6 +79,8 @@ func explainAPI(e *APIError) string {
 		return "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you."
 	case e.Code == "redirect_uri_mismatch":
 		return "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly."
+	case e.Code == "INVALID_CROSS_REFERENCE_KEY" && slices.Contains(e.Fields, "FirstPublishLocationId"):
+		return "Salesforce has no lead with that id to attach the document to, or you may not see it; check the id."
 	case e.Code == "NOT_FOUND":
 		return "Salesforce has no lead with that id, or you may not see it; check the id."
 	case e.Code == "PRECONDITION_FAILED" || e.Status == 412:

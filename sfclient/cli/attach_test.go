@@ -280,3 +280,16 @@ func TestCopiesNoEntryListsAreSweptOnceTheyAreOld(t *testing.T) {
 		t.Fatal("a fresh copy was swept: it may belong to an attach still running")
 	}
 }
+
+func TestAttachingToALeadSalesforceDoesNotHaveIsRefusedAndNotKept(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	d.login()
+	path, _ := scan(t, "quote.pdf", 1_000)
+	code, out, errOut := d.run("", "lead", "attach", "00Q5g0000009999", path)
+	if code != cli.ExitError || out != "" || !strings.Contains(errOut, "no lead with that id to attach the document to") {
+		t.Fatalf("exit %d, %q, %q", code, out, errOut)
+	}
+	if len(d.outboxIDs()) != 0 || len(d.spooled()) != 0 {
+		t.Fatal("a refused document was kept")
+	}
+}
