@@ -187,25 +187,9 @@ func (c *Client) backoff(ctx context.Context, attempt int) error {
 	}
 }
 
-// requestBody is what a request sends. open is called once for each attempt, so a replay
-// after a refresh sends the whole body again (a streamed upload re-opens its file).
-type requestBody struct {
-	open        func() (io.ReadCloser, error)
-	length      int64  // ContentLength; -1 when unknown
-	contentType string // e.g. application/json
-	wantStatus  int    // the only 2xx status that counts as success; zero for any
-}
-
-func jsonBody(payload []byte) *requestBody {
-	return &requestBody{
-		open:        func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil },
-		length:      int64(len(payload)),
-		contentType: "application/json",
-	}
-}
-
 // sendJSON sends one request with Salesforce's headers and decodes a 2xx answer into out;
-// any other answer becomes an *APIError. It is the only place requests are built.
+// any other answer becomes an *APIError. Every JSON call (REST, userinfo) goes through it;
+// the revoke call goes through postForm and token requests through x/oauth2.
 func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID string, body *requestBody, extra http.Header, out any) (http.Header, error) {
 	req, err := http.NewRequestWithContext(ctx, method, url, nil)
 	if err != nil {
@@ -289,4 +273,22 @@ func postForm(ctx context.Context, hc *http.Client, url string, form []byte) err
 		return DecodeError(resp.StatusCode, data)
 	}
 	return nil
+}
+
+// requestBody is what a request sends: JSON, or an upload's streamed multipart body (which
+// also goes through sendJSON). open is called once for each attempt, so a replay after a
+// refresh sends the whole body again (a streamed upload re-opens its file).
+type requestBody struct {
+	open        func() (io.ReadCloser, error)
+	length      int64  // ContentLength; -1 when unknown
+	contentType string // e.g. application/json
+	wantStatus  int    // the only 2xx status that counts as success; zero for any
+}
+
+func jsonBody(payload []byte) *requestBody {
+	return &requestBody{
+		open:        func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil },
+		length:      int64(len(payload)),
+		contentType: "application/json",
+	}
 }

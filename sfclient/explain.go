@@ -73,14 +73,14 @@ func explainAPI(e *APIError) string {
 		return "Salesforce already has a lead that looks like this one; open it, or send this one anyway."
 	case e.Code == "DUPLICATES_DETECTED":
 		return "Salesforce already has a lead that looks like this one and its rules block another; open the existing lead instead."
+	case e.Code == "INVALID_CROSS_REFERENCE_KEY" && slices.Contains(e.Fields, "FirstPublishLocationId"):
+		return "Salesforce has no lead with that id to attach the document to, or you may not see it; check the id."
 	case e.Code == "REQUEST_LIMIT_EXCEEDED":
 		return "Mazo's Salesforce has used up its API requests for now; try again later (usually within the hour)."
 	case e.Code == "invalid_client_id" || e.Code == "invalid_client":
 		return "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you."
 	case e.Code == "redirect_uri_mismatch":
 		return "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly."
-	case e.Code == "INVALID_CROSS_REFERENCE_KEY" && slices.Contains(e.Fields, "FirstPublishLocationId"):
-		return "Salesforce has no lead with that id to attach the document to, or you may not see it; check the id."
 	case e.Code == "NOT_FOUND":
 		return "Salesforce has no lead with that id, or you may not see it; check the id."
 	case e.Code == "PRECONDITION_FAILED" || e.Status == 412:

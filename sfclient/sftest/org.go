@@ -2,9 +2,8 @@
 // Desk relies on: the OAuth web-server flow with PKCE and one-time codes ending in "==", token
 // responses without expires_in, refresh with optional rotation, revoke, userinfo, API
 // versions, Lead create/get/update/describe/query with Mazo's fields and Salesforce's exact
-// error shapes, duplicate rules, 412 on stale updates, 304 for describe, documents on leads
-// (multipart ContentVersion uploads and the ContentDocumentLink listing, files.go),
-// switchable session expiry, lost answers and HTML outages. It records every request so tests can count round trips.
+// error shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session
+// expiry and HTML outages. It records every request so tests can count round trips.
 //
 // Tests of every layer use it over real HTTP; `leaddesk demo` and the window's demo mode run
 // it in-process. It imports only the Lead catalogue and record ids, never the client.
@@ -90,6 +89,7 @@ type Org struct {
 	refresh       map[string]*family    // current refresh token -> session
 	retired       map[string]*family    // rotated-out refresh tokens
 	leads         map[string]map[string]any
+	files         fileStore // documents on leads, with their own lock (files.go)
 	order         []string
 	nextID        int
 	rotate        bool
@@ -106,7 +106,6 @@ type Org struct {
 	describeAt    time.Time
 	concurrentRej int
 	grants        map[string]int
-	files         fileStore // documents on leads (files.go)
 }
 
 type family struct {
