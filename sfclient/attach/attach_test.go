@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,6 +148,21 @@ func FuzzCheck(f *testing.F) {
 		var p *attach.Problem
 		if err != nil && !errors.As(err, &p) {
 			t.Fatalf("not a plain sentence: %v", err)
+		}
+	})
+}
+
+func FuzzParseType(f *testing.F) {
+	for _, seed := range []string{"Driver's licence", "bank", "quote", "", "Other", "tax-return", "\xff"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := attach.ParseType(s)
+		if err == nil && !slices.Contains(attach.Types, got) {
+			t.Fatalf("ParseType(%q) = %q, not one of the types", s, got)
+		}
+		if err != nil && !strings.HasSuffix(err.Error(), ".") {
+			t.Fatalf("not a sentence: %q", err)
 		}
 	})
 }
