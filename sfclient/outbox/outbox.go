@@ -37,7 +37,7 @@ const (
 // Entry is one create or update waiting to be sent.
 type Entry struct {
 	ID     string         `json:"id"`
-	Action string         `json:"action"`            // Create or Update
+	Action string         `json:"action"`            // Create, Update or Attach
 	LeadID string         `json:"lead_id,omitempty"` // for Update, and for Create once known
 	Fields map[string]any `json:"fields"`
 	// Since guards an Update like the edit panel's save (If-Unmodified-Since); zero for none.

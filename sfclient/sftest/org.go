@@ -69,7 +69,7 @@ type Request struct {
 	Path   string
 	Query  url.Values
 	Header http.Header
-	Body   []byte
+	Body   []byte // the first MiB; nil for multipart uploads, which stream to their handler
 	Status int
 }
 
