@@ -113,8 +113,9 @@ func (c *Client) version() string {
 // request is one REST call.
 type request struct {
 	method string
-	path   string // below /services/data/vNN.N, e.g. "/sobjects/Lead"; or absolute from "/services/"
-	body   any
+	path   string       // below /services/data/vNN.N, e.g. "/sobjects/Lead"; or absolute from "/services/"
+	body   any          // sent as JSON
+	stream *requestBody // sent instead of body, opened afresh for each attempt (uploads.go)
 	header http.Header
 	out    any
 }
@@ -122,11 +123,13 @@ type request struct {
 // do sends r with the current token, refreshing once on 401, retrying reads and PATCHes on
 // 5xx and connection errors. It reports how many times the request was sent.
 func (c *Client) do(ctx context.Context, r request) (sent int, respHeader http.Header, err error) {
-	var payload []byte
+	body := r.stream
 	if r.body != nil {
-		if payload, err = json.Marshal(r.body); err != nil {
+		payload, err := json.Marshal(r.body)
+		if err != nil {
 			return 0, nil, fmt.Errorf("encode the request: %w", err)
 		}
+		body = jsonBody(payload)
 	}
 	refreshed := false
 	for attempt := 0; ; {
@@ -136,7 +139,7 @@ func (c *Client) do(ctx context.Context, r request) (sent int, respHeader http.H
 			url = sess.InstanceURL + r.path
 		}
 		sent++
-		h, err := sendJSON(ctx, c.hc, r.method, url, sess.AccessToken, c.settings.ClientID, payload, r.header, r.out)
+		h, err := sendJSON(ctx, c.hc, r.method, url, sess.AccessToken, c.settings.ClientID, body, r.header, r.out)
 		if usage := h.Get("Sforce-Limit-Info"); usage != "" {
 			c.mu.Lock()
 			c.usage = usage
@@ -188,14 +191,18 @@ func (c *Client) backoff(ctx context.Context, attempt int) error {
 // sendJSON sends one request with Salesforce's headers and decodes a 2xx answer into out;
 // any other answer becomes an *APIError. Every JSON call (REST, userinfo) goes through it;
 // the revoke call goes through postForm and token requests through x/oauth2.
-func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID string, payload []byte, extra http.Header, out any) (http.Header, error) {
-	var body io.Reader
-	if payload != nil {
-		body = bytes.NewReader(payload)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, url, body)
+func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID string, body *requestBody, extra http.Header, out any) (http.Header, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, nil)
 	if err != nil {
 		return http.Header{}, fmt.Errorf("prepare the request: %w", err)
+	}
+	if body != nil {
+		if req.Body, err = body.open(); err != nil {
+			return http.Header{}, fmt.Errorf("prepare the request: %w", err)
+		}
+		req.ContentLength = body.length
+		req.GetBody = body.open
+		req.Header.Set("Content-Type", body.contentType)
 	}
 	if method == http.MethodPost {
 		// Without a way to rewind the body, net/http never resends a create by itself (it
@@ -204,9 +211,6 @@ func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID
 		req.GetBody = nil
 	}
 	req.Header.Set("Accept", "application/json")
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -230,6 +234,8 @@ func sendJSON(ctx context.Context, hc *http.Client, method, url, token, clientID
 		return resp.Header, errNotModified
 	case resp.StatusCode >= 300:
 		return resp.Header, DecodeError(resp.StatusCode, data)
+	case body != nil && body.wantStatus != 0 && resp.StatusCode != body.wantStatus:
+		return resp.Header, &APIError{Status: resp.StatusCode, Message: "unexpected answer: " + Excerpt(data)}
 	case out != nil && len(data) > 0:
 		if err := json.Unmarshal(data, out); err != nil {
 			return resp.Header, &APIError{Status: resp.StatusCode, Message: "unexpected answer: " + Excerpt(data)}
@@ -293,4 +299,22 @@ func postForm(ctx context.Context, hc *http.Client, url string, form []byte) err
 		return DecodeError(resp.StatusCode, data)
 	}
 	return nil
+}
+
+// requestBody is what a request sends: JSON, or an upload's streamed multipart body (which
+// also goes through sendJSON). open is called once for each attempt, so a replay after a
+// refresh sends the whole body again (a streamed upload re-opens its file).
+type requestBody struct {
+	open        func() (io.ReadCloser, error)
+	length      int64  // ContentLength; -1 when unknown
+	contentType string // e.g. application/json
+	wantStatus  int    // the only 2xx status that counts as success; zero for any
+}
+
+func jsonBody(payload []byte) *requestBody {
+	return &requestBody{
+		open:        func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil },
+		length:      int64(len(payload)),
+		contentType: "application/json",
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -112,6 +113,8 @@ func explainAPI(e *APIError) string {
 		return "Salesforce already has a lead that looks like this one; open it, or send this one anyway."
 	case e.Code == "DUPLICATES_DETECTED":
 		return "Salesforce already has a lead that looks like this one and its rules block another; open the existing lead instead."
+	case e.Code == "INVALID_CROSS_REFERENCE_KEY" && slices.Contains(e.Fields, "FirstPublishLocationId"):
+		return "Salesforce has no lead with that id to attach the document to, or you may not see it; check the id."
 	case e.Code == "REQUEST_LIMIT_EXCEEDED":
 		return "Mazo's Salesforce has used up its API requests for now; try again later (usually within the hour)."
 	case (e.Code == "NOT_FOUND" || e.Status == 404) && e.Call == CallLead:

@@ -173,7 +173,8 @@ func flags(env *Env, name, usage string) *flag.FlagSet {
 }
 
 // parse parses flags that may stand before or after positional arguments and returns the
-// positional ones, checking their count.
+// positional ones, checking their count: exactly positional, or at least -positional when
+// it is negative.
 func parse(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
 	var pos []string
 	for {
@@ -190,7 +191,10 @@ func parse(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	if len(pos) != positional {
+	if positional < 0 && len(pos) < -positional {
+		return nil, &usageError{fmt.Sprintf("%s takes at least %d arguments, got %d (see \"leaddesk %s --help\")", fs.Name(), -positional, len(pos), fs.Name())}
+	}
+	if positional >= 0 && len(pos) != positional {
 		return nil, &usageError{fmt.Sprintf("%s takes %d argument(s), got %d (see \"leaddesk %s --help\")", fs.Name(), positional, len(pos), fs.Name())}
 	}
 	return pos, nil

@@ -22,15 +22,19 @@ const leadUsage = `Usage:
   leaddesk lead get ID [--fields A,B,…]  print the lead as JSON (ID: 15 or 18 characters, or a Salesforce link)
   leaddesk lead update ID --file F       change exactly the fields in the JSON object
   leaddesk lead recent                   the leads created or edited on this computer, newest first
+  leaddesk lead attach ID FILE… [--type T]
+                                         attach documents (PDF, JPEG, PNG, HEIC, TIFF, DOCX, XLSX; 25 MB
+                                         each); prints each new ContentVersion id
+  leaddesk lead files ID                 the documents attached to the lead, newest first, with their links
 
-A create or update that cannot reach Salesforce waits in the outbox (see "leaddesk outbox --help").
+A create, update or document that cannot reach Salesforce waits in the outbox (see "leaddesk outbox --help").
 `
 
 func leadCommand(ctx context.Context, args []string, env *Env) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(env.Stdout, leadUsage)
 		if len(args) == 0 {
-			return &usageError{"lead needs a sub-command: create, get, update or recent"}
+			return &usageError{"lead needs a sub-command: create, get, update, recent, attach or files"}
 		}
 		return nil
 	}
@@ -43,8 +47,12 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 		return leadUpdate(ctx, args[1:], env)
 	case "recent":
 		return leadRecent(ctx, args[1:], env)
+	case "attach":
+		return leadAttach(ctx, args[1:], env)
+	case "files":
+		return leadFiles(ctx, args[1:], env)
 	}
-	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update or recent)", args[0])}
+	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, attach or files)", args[0])}
 }
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {

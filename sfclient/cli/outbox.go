@@ -9,13 +9,15 @@ import (
 	"time"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/attach"
 	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/recent"
 )
 
 const outboxUsage = `Usage:
-  leaddesk outbox list             what waits to be sent: entry, action, lead, reason, time
-  leaddesk outbox send             send everything waiting; prints each lead id; exits 0 only when nothing is left
+  leaddesk outbox list             what waits to be sent: entry, action, lead, reason, time, documents
+  leaddesk outbox send             send everything waiting, documents after their lead; prints each new
+                                   ContentVersion id, then the lead id; exits 0 only when nothing is left
   leaddesk outbox discard ENTRY    remove one entry (its lead is not sent)
 `
 
@@ -33,8 +35,9 @@ func (e *keptError) sentence() string {
 	if errors.Is(e.cause, sfclient.ErrSignInRequired) {
 		next = `sign in with "leaddesk login", then send it with "leaddesk outbox send"`
 	}
-	what := map[string]string{outbox.Create: "lead", outbox.Update: "change"}[e.entry.Action]
-	return fmt.Sprintf("The %s was not sent and is kept in the outbox as entry %s (%s); %s.", what, e.entry.ID, strings.TrimSuffix(e.entry.Reason, "."), next)
+	what := map[string]string{outbox.Create: "lead was", outbox.Update: "change was", outbox.Attach: "documents were"}[e.entry.Action]
+	return fmt.Sprintf("The %s not sent and %s kept in the outbox as entry %s (%s); %s.", what,
+		map[bool]string{true: "are", false: "is"}[e.entry.Action == outbox.Attach], e.entry.ID, strings.TrimSuffix(e.entry.Reason, "."), next)
 }
 
 // signedInClient opens the profile and, when someone is signed in, a client; a nil client
@@ -76,7 +79,7 @@ func outboxList(_ context.Context, args []string, env *Env) error {
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	for _, e := range entries {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.Action, e.Label(), e.Reason, e.Queued.Local().Format("01/02/2006 15:04"))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.Action, e.Label(), e.Reason, e.Queued.Local().Format("01/02/2006 15:04"), waitingFiles(e))
 	}
 	return w.Flush()
 }
@@ -102,9 +105,12 @@ func outboxSend(ctx context.Context, args []string, env *Env) error {
 	}
 	var last error
 	for _, r := range results {
+		printUploaded(env, r.Uploaded)
 		if r.Err == nil {
 			fmt.Fprintln(env.Stdout, r.LeadID)
-			remember(p, r.LeadID, r.Entry.Fields, r.Entry.Action)
+			if r.Entry.Fields != nil { // not for documents alone
+				remember(p, r.LeadID, r.Entry.Fields, r.Entry.Action)
+			}
 			continue
 		}
 		last = r.Err
@@ -180,4 +186,13 @@ func leadRecent(_ context.Context, args []string, env *Env) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", l.ID, l.At.Local().Format("01/02/2006 15:04"), l.Kind, l.Company, l.Name)
 	}
 	return w.Flush()
+}
+
+// waitingFiles names an entry's waiting documents for "outbox list".
+func waitingFiles(e outbox.Entry) string {
+	var names []string
+	for _, f := range e.Files {
+		names = append(names, f.Name+" ("+attach.HumanSize(f.Size)+")")
+	}
+	return strings.Join(names, ", ")
 }

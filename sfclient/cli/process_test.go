@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
@@ -16,7 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
+	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/sftest"
 )
 
@@ -166,4 +170,110 @@ func TestDemoOrgAcceptsALoginThroughItsConsentPage(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(d.home, "vault.bin")); err != nil {
 		t.Fatal("no vault after signing in to the demo")
 	}
+}
+
+// TestKilledUploadLosesNothingAndAttachesNothingTwice kills "leaddesk lead attach" with
+// SIGKILL (TerminateProcess on Windows) at a random moment — before the copy is kept, while
+// it is being sent, after Salesforce attached it but before the answer was saved — and then
+// sends the outbox. Each document must end up attached exactly once whenever the outbox held
+// it, and never twice.
+func TestKilledUploadLosesNothingAndAttachesNothingTwice(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	id := d.signedInLead()
+	d.org.SetLatency(300 * time.Millisecond) // each request takes a while, so kills land mid-upload
+	runs := 10
+	if testing.Short() {
+		runs = 5
+	}
+	home := t.TempDir()
+	midUpload := 0
+	var upload, answer time.Duration // copy kept → Salesforce attached it → the answer confirmed it
+	for run := range runs {
+		path, sum := scan(t, fmt.Sprintf("run%d.pdf", run), 1<<20)
+		cmd := d.child(home, "lead", "attach", id, path, "--type", "bank")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		attached := len(d.org.Files(id))
+		switch {
+		case run == 0: // not killed: how long the upload and the rest take, under today's load
+			kept := waitFor(func() bool { return d.copies() > 0 })
+			committed := waitFor(func() bool { return len(d.org.Files(id)) > attached })
+			confirmed := waitFor(func() bool { return d.copies() == 0 })
+			cmd.Wait()
+			upload, answer = committed.Sub(kept), confirmed.Sub(committed)
+		case run%3 == 1: // early: most likely before the copy is kept
+			time.Sleep(time.Duration(rand.IntN(500)) * time.Millisecond)
+		case run%3 == 2: // while the document is being sent
+			waitFor(func() bool { return d.copies() > 0 })
+			time.Sleep(time.Duration(rand.Int64N(int64(upload) + 1)))
+		default: // after Salesforce attached it, before the answer is saved
+			waitFor(func() bool { return len(d.org.Files(id)) > attached })
+			time.Sleep(time.Duration(rand.Int64N(int64(answer) + 1)))
+		}
+		cmd.Process.Kill() // SIGKILL on Unix, TerminateProcess on Windows: no clean-up runs
+		cmd.Wait()
+
+		env, _, _ := d.env("")
+		p, err := sfclient.OpenProfile(d.home, cli.VaultOptions(env.Getenv))
+		if err != nil {
+			t.Fatalf("run %d: the profile does not open after the kill: %v", run, err)
+		}
+		entries, err := outbox.Open(p.Vault).List()
+		if err != nil {
+			t.Fatalf("run %d: outbox unreadable: %v", run, err)
+		}
+		waiting := false
+		for _, e := range entries {
+			for _, f := range e.Files {
+				waiting = waiting || f.Name == filepath.Base(path)
+				if f.Sending {
+					midUpload++
+				}
+			}
+		}
+		// A copy kept just before the kill, whose entry was never saved, is an orphan: the
+		// next send deletes it once it is old enough not to belong to a running process.
+		for _, name := range d.spooled() {
+			old := time.Now().Add(-2 * time.Minute)
+			os.Chtimes(name, old, old)
+		}
+		if code, _, errOut := d.run("", "outbox", "send"); code != 0 {
+			t.Fatalf("run %d: outbox send after the kill: %d %s", run, code, errOut)
+		}
+		title := "Bank statement – " + strings.TrimSuffix(filepath.Base(path), ".pdf")
+		var same []sftest.File
+		for _, f := range d.org.Files(id) {
+			if f.Title == title {
+				same = append(same, f)
+			}
+		}
+		switch {
+		case len(same) > 1:
+			t.Fatalf("run %d: the document was attached %d times", run, len(same))
+		case waiting && len(same) != 1:
+			t.Fatalf("run %d: the outbox held the document, but it was not attached after the kill", run)
+		case len(same) == 1 && same[0].SHA256 != sum:
+			t.Fatalf("run %d: the attached document differs from the original", run)
+		}
+		if n := len(d.spooled()); n != 0 {
+			t.Fatalf("run %d: %d encrypted copies or temporary files left after everything was sent", run, n)
+		}
+	}
+	if midUpload == 0 {
+		t.Fatalf("no kill in %d runs landed while a document was being sent", runs)
+	}
+}
+
+// waitFor polls until done says true (for at most 10 s), and says when it did.
+func waitFor(done func() bool) time.Time {
+	for start := time.Now(); time.Since(start) < 10*time.Second && !done(); time.Sleep(time.Millisecond) {
+	}
+	return time.Now()
+}
+
+// copies counts the encrypted copies waiting beside the vault.
+func (d *desk) copies() int {
+	kept, _ := filepath.Glob(filepath.Join(d.home, outbox.FilesDir, "*.ldf"))
+	return len(kept)
 }

@@ -1,16 +1,17 @@
-// Package outbox keeps creates and updates that could not reach Salesforce (offline, outage,
-// API limit, sign-in needed) in the encrypted vault, with the reason and the time, and sends
-// them later — a create exactly once: every new lead carries a submission id
-// (WordPress_UniqueID__c), and when an earlier attempt may have landed, the lead is looked up
-// by that id before anything is sent again.
+// Package outbox keeps creates, updates and documents that could not reach Salesforce
+// (offline, outage, API limit, sign-in needed) in the encrypted vault, with the reason and
+// the time, and sends them later — a create exactly once: every new lead carries a
+// submission id (WordPress_UniqueID__c), and when an earlier attempt may have landed, the
+// lead is looked up by that id before anything is sent again. Documents wait with their lead
+// (one entry per lead) as encrypted copies beside the vault, and are sent in order once the
+// lead exists, each looked up by title and size first when an earlier attempt may have
+// landed (files.go).
 //
 // It never imports Fyne.
 package outbox
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,12 +31,13 @@ const record = "outbox"
 const (
 	Create = "create"
 	Update = "update"
+	Attach = "attach" // documents for an existing lead
 )
 
 // Entry is one create or update waiting to be sent.
 type Entry struct {
 	ID     string         `json:"id"`
-	Action string         `json:"action"`            // Create or Update
+	Action string         `json:"action"`            // Create, Update or Attach
 	LeadID string         `json:"lead_id,omitempty"` // for Update, and for Create once known
 	Fields map[string]any `json:"fields"`
 	// Since guards an Update like the edit panel's save (If-Unmodified-Since); zero for none.
@@ -47,16 +49,24 @@ type Entry struct {
 	Queued    time.Time `json:"queued"`
 	Tried     time.Time `json:"tried"`
 	Attempts  int       `json:"attempts"`
+	// Files are documents waiting to be attached to the lead once it exists, in order.
+	Files []WaitingFile `json:"files,omitempty"`
 }
 
 // Label names the entry for a list: company and name for a create, the lead id for an update.
 func (e Entry) Label() string {
-	if e.Action == Update {
+	switch e.Action {
+	case Update:
 		return "changes to lead " + e.LeadID
+	case Attach:
+		return filesLabel(len(e.Files)) + " for lead " + e.LeadID
 	}
 	name := fmt.Sprint(e.Fields["Company"])
 	if who := joinName(e.Fields); who != "" {
 		name += " (" + who + ")"
+	}
+	if len(e.Files) > 0 {
+		name += " with " + filesLabel(len(e.Files))
 	}
 	return "new lead for " + name
 }
@@ -71,8 +81,11 @@ func joinName(f map[string]any) string {
 	return strings.Join(parts, " ")
 }
 
-// Outbox is the list in the vault.
-type Outbox struct{ v *vault.Vault }
+// Outbox is the list in the vault, and the encrypted copies of waiting documents beside it.
+type Outbox struct {
+	v        *vault.Vault
+	progress func(file WaitingFile, sent, total int64)
+}
 
 // Open returns the outbox kept in v.
 func Open(v *vault.Vault) *Outbox { return &Outbox{v: v} }
@@ -105,9 +118,7 @@ func (o *Outbox) change(f func([]Entry) ([]Entry, error)) error {
 
 // Add keeps a failed create or update, with why it failed, and returns it with its new id.
 func (o *Outbox) Add(e Entry, cause error, now time.Time) (Entry, error) {
-	b := make([]byte, 4)
-	rand.Read(b)
-	e.ID = hex.EncodeToString(b)
+	e.ID = newEntryID()
 	e.Queued, e.Tried, e.Attempts = now, now, 1
 	e.note(cause)
 	err := o.change(func(entries []Entry) ([]Entry, error) { return append(entries, e), nil })
@@ -121,15 +132,24 @@ func (e *Entry) note(cause error) {
 	}
 }
 
-// Discard removes the entry with this id. ErrNoEntry when there is none.
+// Discard removes the entry with this id, and the copies of its documents. ErrNoEntry when
+// there is none.
 func (o *Outbox) Discard(id string) error {
-	return o.change(func(entries []Entry) ([]Entry, error) {
+	var gone []WaitingFile
+	err := o.change(func(entries []Entry) ([]Entry, error) {
 		i := slices.IndexFunc(entries, func(e Entry) bool { return e.ID == id })
 		if i < 0 {
 			return nil, ErrNoEntry
 		}
+		gone = entries[i].Files
 		return slices.Delete(entries, i, i+1), nil
 	})
+	if err == nil {
+		for _, f := range gone {
+			o.dropCopy(f.ID)
+		}
+	}
+	return err
 }
 
 // ErrNoEntry means the outbox has no entry with that id.
@@ -139,8 +159,11 @@ var ErrNoEntry = errors.New("the outbox has no entry with that id")
 type Result struct {
 	Entry  Entry
 	LeadID string // the lead created or updated, on success
-	Err    error  // nil on success
-	Kept   bool   // the entry is still waiting (a failure worth trying again)
+	// Uploaded lists the documents attached by this send, in order (also when Err is set:
+	// those before the failure stay attached and leave the outbox).
+	Uploaded []Uploaded
+	Err      error // nil on success
+	Kept     bool  // the entry is still waiting (a failure worth trying again)
 }
 
 // Send sends the entry with this id. On success it is removed; on a failure worth retrying
@@ -156,28 +179,33 @@ func (o *Outbox) Send(ctx context.Context, c *sfclient.Client, id string, now ti
 		return Result{Err: ErrNoEntry}
 	}
 	e := entries[i]
-	leadID, err := deliver(ctx, c, &e)
+	unlock := lockEntry(e.ID)
+	defer unlock()
+	leadID, err := o.deliver(ctx, c, &e)
+	var uploaded []Uploaded
+	if err == nil && len(e.Files) > 0 {
+		uploaded, err = o.sendFiles(ctx, c, &e)
+	}
 	if err == nil {
-		if derr := o.Discard(e.ID); derr != nil && !errors.Is(derr, ErrNoEntry) {
-			return Result{Entry: e, LeadID: leadID, Err: derr, Kept: true}
+		if derr := o.finish(e.ID); derr != nil {
+			return Result{Entry: e, LeadID: leadID, Uploaded: uploaded, Err: derr, Kept: true}
 		}
-		return Result{Entry: e, LeadID: leadID}
+		return Result{Entry: e, LeadID: leadID, Uploaded: uploaded}
 	}
 	e.Tried, e.Attempts = now, e.Attempts+1
 	e.note(err)
-	uerr := o.change(func(entries []Entry) ([]Entry, error) {
-		for j := range entries {
-			if entries[j].ID == e.ID {
-				entries[j] = e
-			}
-		}
-		return entries, nil
+	uerr := o.edit(e.ID, func(stored *Entry) {
+		stored.Tried, stored.Attempts, stored.Reason, stored.Details, stored.Uncertain = e.Tried, e.Attempts, e.Reason, e.Details, e.Uncertain
 	})
-	return Result{Entry: e, Err: errors.Join(err, uerr), Kept: true}
+	return Result{Entry: e, LeadID: leadID, Uploaded: uploaded, Err: errors.Join(err, uerr), Kept: true}
 }
 
-// SendAll sends every waiting entry, oldest first, and reports each.
+// SendAll sends every waiting entry, oldest first, and reports each. Copies of documents
+// that no entry lists any more (left by a killed process) are deleted first.
 func (o *Outbox) SendAll(ctx context.Context, c *sfclient.Client, now time.Time) ([]Result, error) {
+	if err := o.sweepOrphans(now); err != nil {
+		return nil, err
+	}
 	entries, err := o.List()
 	if err != nil {
 		return nil, err
@@ -193,12 +221,21 @@ func (o *Outbox) SendAll(ctx context.Context, c *sfclient.Client, now time.Time)
 	return results, nil
 }
 
-// deliver sends one entry.
-func deliver(ctx context.Context, c *sfclient.Client, e *Entry) (string, error) {
-	if e.Action == Update {
+// deliver sends one entry's create or update. A created lead with documents waiting turns
+// the entry into an Attach entry for that lead at once, so the lead is never created twice.
+func (o *Outbox) deliver(ctx context.Context, c *sfclient.Client, e *Entry) (string, error) {
+	switch e.Action {
+	case Update:
 		return e.LeadID, c.UpdateLead(ctx, e.LeadID, e.Fields, e.Since)
+	case Attach:
+		return e.LeadID, nil
 	}
-	return createLead(ctx, c, e.Fields, sfclient.CreateOptions{}, e.Uncertain)
+	id, err := createLead(ctx, c, e.Fields, sfclient.CreateOptions{}, e.Uncertain)
+	if err == nil && len(e.Files) > 0 {
+		e.Action, e.LeadID, e.Uncertain = Attach, id, false
+		err = o.edit(e.ID, func(stored *Entry) { stored.Action, stored.LeadID, stored.Uncertain = Attach, id, false })
+	}
+	return id, err
 }
 
 // createLead creates a lead. When an earlier attempt may have landed, the lead is first

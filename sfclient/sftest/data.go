@@ -82,6 +82,8 @@ func (o *Org) data(w http.ResponseWriter, r *http.Request) {
 		}
 	case rest == "query" && r.Method == http.MethodGet:
 		o.query(w, r, version)
+	case rest == "sobjects/ContentVersion" && r.Method == http.MethodPost:
+		o.createContentVersion(w, r, version) // files.go
 	default:
 		writeErrors(w, http.StatusNotFound, apiErr("NOT_FOUND", "The requested resource does not exist"))
 	}
@@ -330,6 +332,9 @@ var queryPattern = regexp.MustCompile(`(?i)^\s*SELECT\s+([\w\s,]+?)\s+FROM\s+Lea
 
 // query answers the one SOQL shape Lead Desk sends: SELECT fields FROM Lead WHERE F = '…'.
 func (o *Org) query(w http.ResponseWriter, r *http.Request, version string) {
+	if o.fileQuery(w, r, version) { // a lead's documents (files.go)
+		return
+	}
 	m := queryPattern.FindStringSubmatch(r.URL.Query().Get("q"))
 	if m == nil || !known(m[2]) {
 		writeErrors(w, http.StatusBadRequest, apiErr("MALFORMED_QUERY", "unexpected token in query"))

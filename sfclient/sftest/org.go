@@ -13,7 +13,6 @@
 package sftest
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -98,7 +97,7 @@ type Request struct {
 	Path   string
 	Query  url.Values
 	Header http.Header
-	Body   []byte
+	Body   []byte // the first MiB; nil for multipart uploads, which stream to their handler
 	Status int
 }
 
@@ -118,6 +117,7 @@ type Org struct {
 	refresh       map[string]*family    // current refresh token -> session
 	retired       map[string]*family    // rotated-out refresh tokens
 	leads         map[string]map[string]any
+	files         fileStore // documents on leads, with their own lock (files.go)
 	order         []string
 	nextID        int
 	rotate        bool
@@ -217,8 +217,7 @@ func (o *Org) ClientID() string { return o.opts.ClientID }
 
 // ServeHTTP records the request, applies latency, outages and limits, then routes it.
 func (o *Org) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	body := loggedBody(r)
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	o.mu.Lock()
 	if o.offline { // the network is cut: nothing is read or committed
