@@ -92,6 +92,12 @@ type Org struct {
 	leads         map[string]map[string]any
 	order         []string
 	nextID        int
+	history       []map[string]any // LeadHistory rows, oldest first
+	historyOff    bool
+	cursors       map[string][]map[string]any // query locator -> every record of the query
+	nextCursor    int
+	batch         int
+	searchOff     bool
 	rotate        bool
 	duplicates    DuplicateRule
 	outage        bool
@@ -138,7 +144,7 @@ func Start(opts Options) (*Org, error) {
 		URL: "http://" + ln.Addr().String(), opts: opts, ln: ln,
 		codes: map[string]*authCode{}, pending: map[string]url.Values{},
 		access: map[string]*family{}, refresh: map[string]*family{}, retired: map[string]*family{},
-		leads: map[string]map[string]any{}, grants: map[string]int{},
+		leads: map[string]map[string]any{}, grants: map[string]int{}, cursors: map[string][]map[string]any{},
 		describeAt: time.Now().UTC().Truncate(time.Second),
 	}
 	o.server = &http.Server{Handler: o, ReadHeaderTimeout: 10 * time.Second}
