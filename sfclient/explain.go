@@ -35,6 +35,10 @@ func Explain(err error) string {
 		return "The sign-in answer did not match the request Lead Desk sent, so it was refused; start the sign-in again."
 	case errors.Is(err, ErrSignInTimeout):
 		return "The sign-in was not finished in time; start it again and complete it in the browser."
+	case errors.Is(err, ErrLeadConverted):
+		return convertedSentence
+	case errors.Is(err, ErrSearchTooShort):
+		return "Type at least two characters to search, or paste a lead's id or link."
 	case errors.Is(err, context.Canceled):
 		return "Cancelled."
 	case errors.Is(err, context.DeadlineExceeded):
@@ -66,6 +70,8 @@ func Details(err error) string {
 	return ""
 }
 
+const convertedSentence = "Mazo has converted this lead, so it can no longer be changed here; call your Mazo contact if something needs correcting."
+
 func explainAPI(e *APIError) string {
 	switch {
 	case e.Code == "DUPLICATES_DETECTED" && e.Duplicates != nil && e.Duplicates.AllowSave:
@@ -78,6 +84,8 @@ func explainAPI(e *APIError) string {
 		return "Salesforce does not know this consumer key (client id) or secret; check it in Settings against what Mazo sent you."
 	case e.Code == "redirect_uri_mismatch":
 		return "Salesforce refused the callback address; the redirect URI in Settings must match the app's callback URL exactly."
+	case e.Code == "CANNOT_UPDATE_CONVERTED_LEAD":
+		return convertedSentence
 	case e.Code == "NOT_FOUND":
 		return "Salesforce has no lead with that id, or you may not see it; check the id."
 	case e.Code == "PRECONDITION_FAILED" || e.Status == 412:

@@ -19,15 +19,21 @@ type Record map[string]any
 // LastModified parses the record's LastModifiedDate (zero when absent).
 func (r Record) LastModified() (time.Time, error) {
 	s, _ := r["LastModifiedDate"].(string)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse("2006-01-02T15:04:05.000-0700", s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("read LastModifiedDate %q: %w", s, err)
-	}
-	return t, nil
+	return parseSalesforceTime(s)
 }
+
+// Converted reports whether Mazo converted the lead (IsConverted), and on which day
+// (ConvertedDate, YYYY-MM-DD). A converted lead can no longer be changed: UpdateLead fails
+// with ErrLeadConverted.
+func (r Record) Converted() (converted bool, day string) {
+	converted, _ = r["IsConverted"].(bool)
+	day, _ = r["ConvertedDate"].(string)
+	return converted, day
+}
+
+// ErrLeadConverted is wrapped by UpdateLead's error when Salesforce refuses the change
+// because Mazo converted the lead (CANNOT_UPDATE_CONVERTED_LEAD).
+var ErrLeadConverted = errors.New("the lead was converted")
 
 // CreateOptions tune CreateLead.
 type CreateOptions struct {
@@ -99,6 +105,9 @@ func (c *Client) UpdateLead(ctx context.Context, id string, changes map[string]a
 	var api *APIError
 	if sent > 1 && errors.As(err, &api) && api.Status == http.StatusPreconditionFailed && c.holds(ctx, full, changes) {
 		return nil
+	}
+	if errors.As(err, &api) && api.Code == "CANNOT_UPDATE_CONVERTED_LEAD" {
+		return fmt.Errorf("update lead %s: %w: %w", full, ErrLeadConverted, err)
 	}
 	if err != nil {
 		return fmt.Errorf("update lead %s: %w", full, err)
