@@ -16,18 +16,18 @@ import (
 
 // LeadSummary is one of the dealer's leads as the list shows it.
 type LeadSummary struct {
-	ID              string   // 18 characters
-	Name            string   // FirstName LastName
-	Company         string   //
-	Status          string   // New, Working, …
-	AmountRequested *float64 // nil when not given
-	Year            string   // of the equipment
-	Make            string
-	Model           string
-	Created         time.Time
-	LastModified    time.Time
-	IsConverted     bool
-	ConvertedDate   string // YYYY-MM-DD, "" unless converted
+	ID              string    `json:"id"`   // 18 characters
+	Name            string    `json:"name"` // FirstName LastName
+	Company         string    `json:"company"`
+	Status          string    `json:"status"`                    // New, Working, …
+	AmountRequested *float64  `json:"amountRequested,omitempty"` // nil when not given
+	Year            string    `json:"year,omitempty"`            // of the equipment
+	Make            string    `json:"make,omitempty"`
+	Model           string    `json:"model,omitempty"`
+	Created         time.Time `json:"created"`
+	LastModified    time.Time `json:"lastModified"`
+	IsConverted     bool      `json:"isConverted"`
+	ConvertedDate   string    `json:"convertedDate,omitempty"` // YYYY-MM-DD, "" unless converted
 }
 
 // Equipment is the equipment as one phrase, "2021 Caterpillar 320", without the parts not

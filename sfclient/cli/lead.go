@@ -22,6 +22,11 @@ const leadUsage = `Usage:
   leaddesk lead get ID [--fields A,B,…]  print the lead as JSON (ID: 15 or 18 characters, or a Salesforce link)
   leaddesk lead update ID --file F       change exactly the fields in the JSON object
   leaddesk lead recent                   the leads created or edited on this computer, newest first
+  leaddesk lead list [--status S] [--since DAYS] [--json]
+                                         the dealer's leads in Salesforce, most recently changed first:
+                                         id, status, company, name, last changed (or JSON)
+  leaddesk lead search TEXT [--json]     leads by name, company, e-mail or phone, or by id or link
+  leaddesk lead history ID               the lead's changes: when, who, what (sensitive values masked)
 
 A create or update that cannot reach Salesforce waits in the outbox (see "leaddesk outbox --help").
 `
@@ -30,7 +35,7 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(env.Stdout, leadUsage)
 		if len(args) == 0 {
-			return &usageError{"lead needs a sub-command: create, get, update or recent"}
+			return &usageError{"lead needs a sub-command: create, get, update, recent, list, search or history"}
 		}
 		return nil
 	}
@@ -43,8 +48,14 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 		return leadUpdate(ctx, args[1:], env)
 	case "recent":
 		return leadRecent(ctx, args[1:], env)
+	case "list":
+		return leadList(ctx, args[1:], env)
+	case "search":
+		return leadSearch(ctx, args[1:], env)
+	case "history":
+		return leadHistory(ctx, args[1:], env)
 	}
-	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update or recent)", args[0])}
+	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, list, search or history)", args[0])}
 }
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {
