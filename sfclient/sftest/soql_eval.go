@@ -60,6 +60,7 @@ type plan struct {
 	fields []resolved
 	where  condition // with compCond fields resolved in resolvedComps
 	comps  map[fieldRef]resolved
+	likes  map[fieldRef]*regexp.Regexp // LIKE patterns, compiled once
 	order  []resolved
 }
 
@@ -70,7 +71,7 @@ func compile(q *query) (*plan, error) {
 		return nil, &soqlError{"INVALID_TYPE", located(q.text, q.objPos, fmt.Sprintf(
 			"sObject type '%s' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.", q.object))}
 	}
-	p := &plan{q: q, ob: ob, where: q.where, comps: map[fieldRef]resolved{}}
+	p := &plan{q: q, ob: ob, where: q.where, comps: map[fieldRef]resolved{}, likes: map[fieldRef]*regexp.Regexp{}}
 	for _, f := range q.fields {
 		r, err := resolve(q, ob, f)
 		if err != nil {
@@ -121,6 +122,9 @@ func (p *plan) compileCondition(c condition) error {
 			}
 		}
 		p.comps[c.field] = r
+		if c.op == "LIKE" {
+			p.likes[c.field] = likePattern(c.vals[0].str)
+		}
 	}
 	return nil
 }
@@ -239,7 +243,7 @@ func (rn *runner) match(row map[string]any, c condition) bool {
 			return in == (c.op == "IN")
 		case "LIKE":
 			s, ok := v.(string)
-			return ok && likePattern(c.vals[0].str).MatchString(s)
+			return ok && rn.p.likes[c.field].MatchString(s)
 		}
 		return compareValue(v, r, c.op, c.vals[0])
 	}
@@ -349,17 +353,18 @@ func storedTime(v any) (time.Time, bool) {
 func likePattern(p string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString("(?is)^")
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == '\\' && i+1 < len(p) && (p[i+1] == '%' || p[i+1] == '_'):
-			b.WriteString(regexp.QuoteMeta(p[i+1 : i+2]))
+	runes := []rune(strings.ToValidUTF8(p, "\uFFFD"))
+	for i := 0; i < len(runes); i++ {
+		switch c := runes[i]; {
+		case c == '\\' && i+1 < len(runes) && (runes[i+1] == '%' || runes[i+1] == '_'):
+			b.WriteString(regexp.QuoteMeta(string(runes[i+1])))
 			i++
 		case c == '%':
 			b.WriteString(".*")
 		case c == '_':
 			b.WriteString(".")
 		default:
-			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
+			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
 	b.WriteString("$")
