@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +17,9 @@ const DemoDealerID = "0015Y00002aYV9NQAW"
 
 // PrepareDemo starts the stand-in org (with its consent page) for the window's demo mode and
 // points a separate profile, home/demo, at it, so a demo never touches real settings or
-// tokens. The demo profile's old sign-in is dropped: each demo org is new. stop ends the org.
+// tokens. The demo profile's old sign-in is dropped: each demo org is new. The org holds a
+// few leads of the demo dealer, and one of them moves through Mazo's statuses every
+// sftest.DemoStatusStep. stop ends the org.
 func PrepareDemo(home string) (demoHome string, stop func(), err error) {
 	demoHome = filepath.Join(home, "demo")
 	redirect, err := sftest.FreeRedirectURI()
@@ -41,7 +44,18 @@ func PrepareDemo(home string) (demoHome string, stop func(), err error) {
 		org.Close()
 		return "", nil, fmt.Errorf("reset the demo sign-in: %w", err)
 	}
-	return demoHome, org.Close, nil
+	return demoHome, playDemo(org, st.DealerID), nil
+}
+
+// playDemo seeds the dealer's leads and moves one through statuses until the returned stop,
+// which also closes the org.
+func playDemo(org *sftest.Org, dealerID string) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go org.Play(ctx, org.SeedDemo(dealerID), 0)
+	return func() {
+		cancel()
+		org.Close()
+	}
 }
 
 // VaultOptions are the vault options the environment asks for: LEADDESK_KEYCHAIN=off skips

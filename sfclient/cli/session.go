@@ -151,9 +151,9 @@ func demo(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	defer org.Close()
-	fmt.Fprintf(env.Stdout, "The demo Salesforce org is running.\nLogin URL: %s\nClient ID: %s\n\nIn another terminal, sign in with:\n  leaddesk login --login-url %s --client-id %s\n\nPress Ctrl+C to stop.\n",
-		org.URL, org.ClientID(), org.URL, org.ClientID())
+	defer playDemo(org, DemoDealerID)()
+	fmt.Fprintf(env.Stdout, "The demo Salesforce org is running.\nLogin URL: %s\nClient ID: %s\nDealer ID: %s (its leads are in the org; one changes status every %s)\n\nIn another terminal, sign in with:\n  leaddesk login --login-url %s --client-id %s\n\nPress Ctrl+C to stop.\n",
+		org.URL, org.ClientID(), DemoDealerID, sftest.DemoStatusStep, org.URL, org.ClientID())
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()

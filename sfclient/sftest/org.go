@@ -369,7 +369,8 @@ func (o *Org) RevokeAll() {
 	})
 }
 
-// Advance moves the org's clock forward (LastModifiedDate, describe's Last-Modified).
+// Advance moves the org's clock forward (LastModifiedDate, describe's Last-Modified), or
+// back for a negative d (to seed records dated in the past).
 func (o *Org) Advance(d time.Duration) { o.set(func() { o.clock += d }) }
 
 // TouchDescribe marks the Lead describe as changed now, so cached copies are stale.

@@ -1,14 +1,17 @@
 package sftest
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // authorizeCode runs the authorize endpoint as a browser would and returns the code.
@@ -97,3 +100,23 @@ func decodeJSON(t *testing.T, resp *http.Response, out any) {
 }
 
 func jsonDecode(r io.Reader, out any) error { return json.NewDecoder(r).Decode(out) }
+
+func TestTheDemoLeadMovesThroughStatusesUntilConverted(t *testing.T) {
+	o := New(t, Options{})
+	id := o.SeedDemo("0015Y00002aYV9NQAW")
+	if n := len(o.LeadIDs()); n != len(demoLeads)+1 || o.Lead(id)["Status"] != "New" || o.Lead(o.LeadIDs()[0])["IsConverted"] != true {
+		t.Fatalf("%d leads seeded; moving lead %v", n, o.Lead(id))
+	}
+	o.Play(context.Background(), id, time.Millisecond)
+	var statuses []any
+	o.mu.Lock()
+	for _, h := range o.history {
+		if h["LeadId"] == id && h["Field"] == "Status" {
+			statuses = append(statuses, h["NewValue"])
+		}
+	}
+	o.mu.Unlock()
+	if fmt.Sprint(statuses) != "[Working Qualified]" || o.Lead(id)["IsConverted"] != true || o.Lead(id)["LastModifiedById"] != MazoUserID {
+		t.Fatalf("statuses %v, lead %v", statuses, o.Lead(id))
+	}
+}
