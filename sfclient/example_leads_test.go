@@ -8,7 +8,6 @@ import (
 
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/sftest"
-	"leaddesk/sfclient/vault"
 )
 
 // exampleDesk signs a fresh profile in to a stand-in org holding the demo dealer's leads,
@@ -21,8 +20,7 @@ func exampleDesk() (*sfclient.Profile, *sfclient.Client, *sftest.Org, func()) {
 	}
 	home, _ := os.MkdirTemp("", "leaddesk-example")
 	done := func() { org.Close(); os.RemoveAll(home) }
-	p, err := sfclient.OpenProfile(home, vault.Options{NoKeychain: true, ScryptLogN: 10,
-		Passphrase: func() (string, error) { return "example passphrase", nil }})
+	p, err := sfclient.OpenProfile(home, testVault())
 	if err != nil {
 		panic(err)
 	}

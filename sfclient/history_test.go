@@ -10,7 +10,6 @@ import (
 
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/sftest"
-	"leaddesk/sfclient/vault"
 )
 
 func TestHistoryShowsEachChangeWithWhoAndWhenNewestFirst(t *testing.T) {
@@ -126,8 +125,7 @@ func TestStatusChangesSinceLastSeenSurviveReopeningTheProfile(t *testing.T) {
 	f.org.SetStatusByMazo(b, "Working")
 	c := f.org.AddLead(dealerLead("C", "C Co", nil), sftest.MazoUserID) // new, not a change
 
-	again, err := sfclient.OpenProfile(f.profile.Home, vault.Options{NoKeychain: true, ScryptLogN: 10,
-		Passphrase: func() (string, error) { return "test passphrase", nil }})
+	again, err := sfclient.OpenProfile(f.profile.Home, testVault())
 	if err != nil {
 		t.Fatal(err)
 	}

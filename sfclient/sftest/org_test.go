@@ -17,9 +17,19 @@ import (
 // authorizeCode runs the authorize endpoint as a browser would and returns the code.
 func authorizeCode(t *testing.T, o *Org, verifier string) string {
 	t.Helper()
+	return authorizeWithMethod(t, o, verifier, "S256")
+}
+
+// authorizeWithMethod is authorizeCode with this code_challenge_method ("" sends none, as
+// the Salesforce CLI does).
+func authorizeWithMethod(t *testing.T, o *Org, verifier, method string) string {
+	t.Helper()
 	sum := sha256.Sum256([]byte(verifier))
 	q := url.Values{"response_type": {"code"}, "client_id": {o.ClientID()}, "redirect_uri": {DefaultRedirectURI},
-		"state": {"s"}, "code_challenge": {base64.RawURLEncoding.EncodeToString(sum[:])}, "code_challenge_method": {"S256"}}
+		"state": {"s"}, "code_challenge": {base64.RawURLEncoding.EncodeToString(sum[:])}}
+	if method != "" {
+		q.Set("code_challenge_method", method)
+	}
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := noFollow.Get(o.URL + "/services/oauth2/authorize?" + q.Encode())
 	if err != nil {

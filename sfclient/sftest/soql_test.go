@@ -1,8 +1,6 @@
 package sftest
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -208,18 +206,8 @@ func TestTheSalesforceCLIsSignInReadsUserAndOrganization(t *testing.T) {
 	o := New(t, Options{})
 	// The CLI sends a challenge without code_challenge_method, which Salesforce takes as S256.
 	const verifier = "a-verifier-of-sufficient-length-for-pkce-0123456789"
-	sum := sha256.Sum256([]byte(verifier))
-	q := url.Values{"response_type": {"code"}, "client_id": {o.ClientID()}, "redirect_uri": {DefaultRedirectURI},
-		"code_challenge": {base64.RawURLEncoding.EncodeToString(sum[:])}}
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noFollow.Get(o.URL + "/services/oauth2/authorize?" + q.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, _ := url.Parse(resp.Header.Get("Location"))
-	if got := exchange(o, loc.Query().Get("code"), verifier); got != http.StatusOK {
-		t.Fatalf("exchange after a challenge without a method: %d (%s)", got, loc.RawQuery)
+	if got := exchange(o, authorizeWithMethod(t, o, verifier, ""), verifier); got != http.StatusOK {
+		t.Fatalf("exchange after a challenge without a method: %d", got)
 	}
 	token := signIn(t, o)
 	var user map[string]any
