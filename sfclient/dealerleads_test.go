@@ -176,3 +176,21 @@ func TestSearchOfOneCharacterIsRefusedBeforeAnyRequest(t *testing.T) {
 		t.Fatalf("explained as %q", s)
 	}
 }
+
+func TestTwoThousandLeadsLoadInOneRequestAndTheNextOneInAnother(t *testing.T) {
+	f := signedIn(t, sftest.Options{})
+	for range sftest.DefaultQueryBatch {
+		f.org.AddLead(dealerLead("Many", "Many Co", nil), sftest.MazoUserID)
+	}
+	f.org.ResetLog()
+	leads, err := f.client.ListLeads(context.Background(), sfclient.ListOptions{DealerID: dealer})
+	if err != nil || len(leads) != sftest.DefaultQueryBatch || len(f.org.Requests()) != 1 {
+		t.Fatalf("%d leads in %d requests (%v)", len(leads), len(f.org.Requests()), err)
+	}
+	f.org.AddLead(dealerLead("One more", "Many Co", nil), sftest.MazoUserID)
+	f.org.ResetLog()
+	leads, err = f.client.ListLeads(context.Background(), sfclient.ListOptions{DealerID: dealer})
+	if err != nil || len(leads) != sftest.DefaultQueryBatch+1 || len(f.org.Requests()) != 2 {
+		t.Fatalf("%d leads in %d requests (%v)", len(leads), len(f.org.Requests()), err)
+	}
+}

@@ -116,3 +116,16 @@ func TestLeadCommandsNeedSignInWithExitThree(t *testing.T) {
 		}
 	}
 }
+
+func TestUpdatingAConvertedLeadSaysSoInOneSentenceAndKeepsNothing(t *testing.T) {
+	d := withDealer(t)
+	id := d.org.AddLead(map[string]any{"LastName": "Done", "Company": "Converted Co"}, sftest.UserID)
+	d.org.ConvertLead(id)
+	code, _, errOut := d.run(`{"Title":"Owner"}`, "lead", "update", id, "--file", "-")
+	if code != cli.ExitError || !strings.Contains(errOut, "Mazo has converted this lead") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Fatalf("exit %d, %q", code, errOut)
+	}
+	if code, out, _ := d.run("", "outbox", "list"); code != 0 || strings.Contains(out, id) {
+		t.Fatalf("the refused change waits in the outbox: %q", out)
+	}
+}
