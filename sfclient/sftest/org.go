@@ -1,12 +1,16 @@
 // Package sftest is an in-memory Salesforce org on loopback, faithful to the behaviour Lead
 // Desk relies on: the OAuth web-server flow with PKCE and one-time codes ending in "==", token
 // responses without expires_in, refresh with optional rotation, revoke, userinfo, API
-// versions, Lead create/get/update/describe/query with Mazo's fields and Salesforce's exact
-// error shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session
-// expiry and HTML outages. It records every request so tests can count round trips.
+// versions, Lead create/get/update/describe with Mazo's fields and Salesforce's exact error
+// shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session expiry
+// and HTML outages; SOQL queries (a small engine, soql.go) over Lead, LeadHistory, User and
+// Organization with nextRecordsUrl paging and column metadata; parameterizedSearch and SOSL
+// FIND; LeadHistory written on every update; converted leads; status changes made by Mazo.
+// It records every request so tests can count round trips.
 //
 // Tests of every layer use it over real HTTP; `leaddesk demo` and the window's demo mode run
-// it in-process. It imports only the Lead catalogue and record ids, never the client.
+// it in-process, and the official Salesforce CLI referees it (scripts/sf-referee). It imports
+// only the Lead catalogue and record ids, never the client.
 package sftest
 
 import (
