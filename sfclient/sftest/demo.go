@@ -26,9 +26,13 @@ var demoMover = map[string]any{"FirstName": "Jimmy", "LastName": "Jimjo", "Compa
 	"Amount_Requested__c": 65000.0, "Year__c": "2020", "Make__c": "Kubota", "Model__c": "KX080", "Email": "jimmy@jimjo.example", "Phone": "013-345-6789"}
 
 // SeedDemo stores the demo dealer's leads, a day or more old, one of them converted, and
-// returns the id of the lead Play moves, created now. Call it on a new org: it sets the
-// clock back to date the leads, then forward to now again.
+// returns the id of the lead Play moves, created now. It sets the clock back to date the
+// leads, then forward to now again. An org that holds leads already (a demo kept from an
+// earlier run) is left as it is, and moving is "".
 func (o *Org) SeedDemo(dealerID string) (moving string) {
+	if len(o.LeadIDs()) > 0 {
+		return ""
+	}
 	o.Advance(-time.Duration(len(demoLeads)) * 26 * time.Hour)
 	for i, fields := range demoLeads {
 		f := map[string]any{"Dealer_ID__c": dealerID, "Lead_Type__c": "Vendor Lead"}
@@ -50,8 +54,11 @@ func (o *Org) SeedDemo(dealerID string) (moving string) {
 
 // Play moves a lead through Mazo's statuses, New → Working → Qualified and then converted,
 // one step every step (zero means DemoStatusStep), so a demo shows status changes arriving.
-// It returns when the lead is converted or ctx ends.
+// It returns when the lead is converted or ctx ends, and at once when id is "".
 func (o *Org) Play(ctx context.Context, id string, step time.Duration) {
+	if id == "" {
+		return
+	}
 	if step <= 0 {
 		step = DemoStatusStep
 	}

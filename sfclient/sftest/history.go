@@ -22,7 +22,7 @@ func (o *Org) insertLocked(rec map[string]any, by string) string {
 	rec["Id"], rec["CreatedDate"], rec["LastModifiedDate"] = id, now, now
 	rec["CreatedById"], rec["LastModifiedById"] = by, by
 	if rec["OwnerId"] == nil {
-		rec["OwnerId"] = MazoUserID // lead assignment hands dealers' leads to Mazo's staff
+		rec["OwnerId"] = by // as in Salesforce: without an owner, the lead is the creator's
 	}
 	rec["IsConverted"] = false
 	for _, f := range []string{"ConvertedDate", "ConvertedAccountId", "ConvertedContactId", "ConvertedOpportunityId"} {

@@ -129,4 +129,7 @@ func TestTheDemoLeadMovesThroughStatusesUntilConverted(t *testing.T) {
 	if fmt.Sprint(statuses) != "[Working Qualified]" || o.Lead(id)["IsConverted"] != true || o.Lead(id)["LastModifiedById"] != MazoUserID {
 		t.Fatalf("statuses %v, lead %v", statuses, o.Lead(id))
 	}
+	if again := o.SeedDemo("0015Y00002aYV9NQAW"); again != "" || len(o.LeadIDs()) != len(demoLeads)+1 {
+		t.Fatalf("seeding a demo org that holds leads added %d", len(o.LeadIDs())-len(demoLeads)-1)
+	}
 }

@@ -113,7 +113,8 @@ func TestQueriesAnswerAsSalesforceDoes(t *testing.T) {
 		{"SELECT LastName FROM Lead WHERE CreatedDate = TODAY", []string{"Dee"}, ""},
 		{"SELECT LastName FROM Lead WHERE CreatedDate < LAST_N_DAYS:1 ORDER BY LastName", []string{"Able", "O'Brien"}, ""},
 		{"SELECT LastName FROM Lead WHERE CreatedDate > 2000-01-01T00:00:00Z LIMIT 2 OFFSET 1", []string{"O'Brien", "Cy"}, ""},
-		{"SELECT LastName FROM Lead WHERE IsConverted = false AND Owner.Name = 'Morgan Mazo' ORDER BY FirstName NULLS LAST", []string{"Able", "O'Brien", "Dee", "Cy"}, ""},
+		{"SELECT LastName FROM Lead WHERE IsConverted = false AND Owner.Name = 'Dana Clerk' ORDER BY FirstName DESC NULLS LAST", []string{"Dee", "Able"}, ""},
+		{"SELECT LastName FROM Lead WHERE IsConverted = false ORDER BY FirstName NULLS LAST", []string{"Able", "O'Brien", "Dee", "Cy"}, ""},
 		{"SELECT LastName FROM Lead ORDER BY FirstName DESC NULLS FIRST LIMIT 2", []string{"Cy", "Dee"}, ""},
 		{"SELECT LastName FROM Lead WHERE CreatedBy.Name LIKE 'riley%'", []string{"Cy"}, ""},
 		{"SELECT LastName FROM Lead WHERE Status = 'New' AND Status = 'New' OR Status = 'Working'", nil, "MALFORMED_QUERY"},
@@ -148,7 +149,7 @@ func TestQueryNestsRelationshipFieldsAndCounts(t *testing.T) {
 	owner, _ := rec["Owner"].(map[string]any)
 	by, _ := rec["CreatedBy"].(map[string]any)
 	attrs, _ := rec["attributes"].(map[string]any)
-	if rec["Name"] != "Ann Able" || owner["Name"] != MazoUserName || by["Name"] != DisplayName || by["Username"] != Username ||
+	if rec["Name"] != "Ann Able" || owner["Name"] != DisplayName || by["Name"] != DisplayName || by["Username"] != Username ||
 		attrs["type"] != "Lead" || !strings.HasSuffix(attrs["url"].(string), "/sobjects/Lead/"+rec["Id"].(string)) {
 		t.Fatalf("record %v", rec)
 	}
