@@ -162,7 +162,7 @@ func (o *Org) historyRows() []map[string]any {
 
 func (o *Org) userRows() []map[string]any {
 	var rows []map[string]any
-	for _, u := range users {
+	for _, u := range orgUsers {
 		first, last, _ := strings.Cut(u.name, " ")
 		rows = append(rows, map[string]any{"Id": u.id, "Username": u.username, "Name": u.name, "FirstName": first,
 			"LastName": last, "Email": u.username, "IsActive": true, "UserType": "Standard", "TimeZoneSidKey": "America/Chicago",
@@ -192,9 +192,9 @@ var (
 	OtherClerkID = recordid.To18("0055Y00000EVoM5")
 )
 
-type user struct{ id, username, name, company string }
+type orgUser struct{ id, username, name, company string }
 
-var users = []user{
+var orgUsers = []orgUser{
 	{UserID, Username, DisplayName, "Dealer"},
 	{MazoUserID, MazoUsername, MazoUserName, "Mazo Capital Solutions"},
 	{OtherClerkID, otherClerkLogin, OtherClerkName, "Another dealer"},
