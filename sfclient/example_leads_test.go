@@ -2,6 +2,7 @@ package sfclient_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -144,4 +145,24 @@ func ExampleLeadCache() {
 	// Output:
 	// requests: 1
 	// requests: 2
+}
+
+func ExampleRecord_Converted() {
+	_, c, org, done := exampleDesk()
+	defer done()
+	id := org.SeedDemo(dealer)
+	org.ConvertLead(id)
+	ctx := context.Background()
+
+	rec, _ := c.GetLead(ctx, id, nil)
+	if converted, day := rec.Converted(); converted {
+		fmt.Println("read-only: converted on", len(day) == len("2006-01-02"))
+	}
+	err := c.UpdateLead(ctx, id, map[string]any{"Title": "Owner"}, time.Time{})
+	fmt.Println(errors.Is(err, sfclient.ErrLeadConverted))
+	fmt.Println(sfclient.Explain(err))
+	// Output:
+	// read-only: converted on true
+	// true
+	// Mazo has converted this lead, so it can no longer be changed here; call your Mazo contact if something needs correcting.
 }
