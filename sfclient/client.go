@@ -61,9 +61,10 @@ type Client struct {
 	hc       *http.Client
 	flight   singleflight.Group
 
-	mu      sync.Mutex
-	current *Session
-	usage   string
+	mu       sync.Mutex
+	current  *Session
+	usage    string
+	noSearch bool // the org answered 404 to search: SearchLeads uses SOQL LIKE
 }
 
 // NewClient makes a client for settings (client id, pinned API version) and the session

@@ -41,6 +41,10 @@ func Explain(err error) string {
 		return "The sign-in answer did not match the request Lead Desk sent, so it was refused; start the sign-in again."
 	case errors.Is(err, ErrSignInTimeout):
 		return "The sign-in was not finished in time; start it again and complete it in the browser."
+	case errors.Is(err, ErrLeadConverted):
+		return convertedSentence
+	case errors.Is(err, ErrSearchTooShort):
+		return "Type at least two characters to search, or paste a lead's id or link."
 	case errors.Is(err, context.Canceled):
 		return "Cancelled."
 	case errors.Is(err, context.DeadlineExceeded):
@@ -104,6 +108,8 @@ var oauthSentences = map[string]string{
 	"temporarily_unavailable":    "Salesforce's sign-in is unavailable right now; try again in a few minutes.",
 }
 
+const convertedSentence = "Mazo has converted this lead, so it can no longer be changed here; call your Mazo contact if something needs correcting."
+
 func explainAPI(e *APIError) string {
 	if s, ok := oauthSentences[e.Code]; ok {
 		return s
@@ -117,6 +123,8 @@ func explainAPI(e *APIError) string {
 		return "Salesforce has no lead with that id to attach the document to, or you may not see it; check the id."
 	case e.Code == "REQUEST_LIMIT_EXCEEDED":
 		return "Mazo's Salesforce has used up its API requests for now; try again later (usually within the hour)."
+	case e.Code == "CANNOT_UPDATE_CONVERTED_LEAD":
+		return convertedSentence
 	case (e.Code == "NOT_FOUND" || e.Status == 404) && e.Call == CallLead:
 		return "Salesforce has no lead with that id, or you may not see it; check the id."
 	case (e.Code == "NOT_FOUND" || e.Status == 404) && e.Call == CallUserInfo:

@@ -33,10 +33,14 @@ func newOrgWithRedirect(t *testing.T, opts sftest.Options) (*sftest.Org, string)
 	return sftest.New(t, opts), redirect
 }
 
+// testVault opens vaults with a passphrase and a fast key derivation.
+func testVault() vault.Options {
+	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "test passphrase", nil }}
+}
+
 func newProfile(t *testing.T) *sfclient.Profile {
 	t.Helper()
-	p, err := sfclient.OpenProfile(t.TempDir(), vault.Options{NoKeychain: true, ScryptLogN: 10,
-		Passphrase: func() (string, error) { return "test passphrase", nil }})
+	p, err := sfclient.OpenProfile(t.TempDir(), testVault())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,19 @@ func (r Record) LastModified() (time.Time, error) {
 	return t, nil
 }
 
+// Converted reports whether Mazo converted the lead (IsConverted), and on which day
+// (ConvertedDate, YYYY-MM-DD). A converted lead can no longer be changed: UpdateLead fails
+// with ErrLeadConverted.
+func (r Record) Converted() (converted bool, day string) {
+	converted, _ = r["IsConverted"].(bool)
+	day, _ = r["ConvertedDate"].(string)
+	return converted, day
+}
+
+// ErrLeadConverted is wrapped by UpdateLead's error when Salesforce refuses the change
+// because Mazo converted the lead (CANNOT_UPDATE_CONVERTED_LEAD).
+var ErrLeadConverted = errors.New("the lead was converted")
+
 // CreateOptions tune CreateLead.
 type CreateOptions struct {
 	// AllowDuplicates sends Sforce-Duplicate-Rule-Header: allowSave=true, after the person
@@ -96,6 +109,9 @@ func (c *Client) UpdateLead(ctx context.Context, id string, changes map[string]a
 	var api *APIError
 	if sent > 1 && errors.As(err, &api) && api.Status == http.StatusPreconditionFailed && c.holds(ctx, full, changes) {
 		return nil
+	}
+	if errors.As(err, &api) && api.Code == "CANNOT_UPDATE_CONVERTED_LEAD" {
+		return fmt.Errorf("update lead %s: %w: %w", full, ErrLeadConverted, err)
 	}
 	if err != nil {
 		return fmt.Errorf("update lead %s: %w", full, asCall(err, CallLead))

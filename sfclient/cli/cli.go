@@ -72,7 +72,7 @@ Usage:
 Commands:
   login      sign in through the browser and keep the session, encrypted
   whoami     show who is signed in, and to which org
-  lead       create, read or update a lead; recent leads (leaddesk lead --help)
+  lead       create, read or update a lead; list, search and see the history of the dealer's leads (leaddesk lead --help)
   outbox     list, send or discard what could not reach Salesforce yet
   logout     revoke the session at Salesforce and forget it here
   demo       run the built-in stand-in Salesforce org on this computer

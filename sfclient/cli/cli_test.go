@@ -191,7 +191,8 @@ func TestSalesforceRefusalIsOneSentenceWithItsCode(t *testing.T) {
 func TestHelpOnEveryLevelExitsZero(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
 	for _, args := range [][]string{{"--help"}, {"help"}, {"login", "--help"}, {"whoami", "-h"}, {"lead", "--help"},
-		{"lead", "create", "--help"}, {"lead", "get", "--help"}, {"lead", "update", "--help"}, {"logout", "--help"}, {"demo", "--help"}} {
+		{"lead", "create", "--help"}, {"lead", "get", "--help"}, {"lead", "update", "--help"},
+		{"lead", "list", "--help"}, {"lead", "search", "-h"}, {"lead", "history", "--help"}, {"logout", "--help"}, {"demo", "--help"}} {
 		code, out, _ := d.run("", args...)
 		if code != 0 || strings.Count(out, "Usage") != 1 {
 			t.Errorf("%v: exit %d, %q; want the usage once", args, code, out)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -24,8 +25,10 @@ func DemoHome(home string) string { return filepath.Join(home, sfclient.DemoFold
 
 // Demo is the stand-in org of the window's demo mode and the profile pointed at it.
 type Demo struct {
-	Home string // the demo profile folder, DemoHome(home)
-	org  *sftest.Org
+	Home     string // the demo profile folder, DemoHome(home)
+	dealerID string
+	org      *sftest.Org
+	stopPlay context.CancelFunc // ends the lead that moves through statuses
 }
 
 // PrepareDemo starts the stand-in org (with its consent page) for the window's demo mode and
@@ -74,19 +77,34 @@ func prepareDemo(home string, consent sftest.Consent) (*Demo, error) {
 		org.Close()
 		return nil, err
 	}
+	d.dealerID = st.DealerID
+	d.play()
 	return d, nil
 }
 
+// play seeds the demo dealer's leads (only into an org that holds none, so a kept demo is not
+// seeded twice) and moves one of them through Mazo's statuses every sftest.DemoStatusStep.
+func (d *Demo) play() {
+	ctx, cancel := context.WithCancel(context.Background())
+	d.stopPlay = cancel
+	go d.org.Play(ctx, d.org.SeedDemo(d.dealerID), 0)
+}
+
 // Stop ends the demo org; what it holds is already saved.
-func (d *Demo) Stop() { d.org.Close() }
+func (d *Demo) Stop() {
+	d.stopPlay()
+	d.org.Close()
+}
 
 // Reset empties the demo: the org forgets its leads and sign-ins, and the demo profile's
 // encrypted data (sign-in, drafts, Outbox, recent leads) is deleted. The settings stay, so the
 // window can open the profile again at once and sign in.
 func (d *Demo) Reset() error {
+	d.stopPlay()
 	if err := d.org.Reset(); err != nil {
 		return fmt.Errorf("reset the demo org: %w", err)
 	}
+	d.play()
 	return removeDemoSignIn(d.Home)
 }
 

@@ -26,6 +26,11 @@ const leadUsage = `Usage:
                                          attach documents (PDF, JPEG, PNG, HEIC, TIFF, DOCX, XLSX; 25 MB
                                          each); prints each new ContentVersion id
   leaddesk lead files ID                 the documents attached to the lead, newest first, with their links
+  leaddesk lead list [--status S] [--since DAYS] [--json]
+                                         the dealer's leads in Salesforce, most recently changed first:
+                                         id, status, company, name, last changed (or JSON)
+  leaddesk lead search TEXT [--json]     leads by name, company, e-mail or phone, or by id or link
+  leaddesk lead history ID               the lead's changes: when, who, what (sensitive values masked)
 
 A create, update or document that cannot reach Salesforce waits in the outbox (see "leaddesk outbox --help").
 `
@@ -34,7 +39,7 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(env.Stdout, leadUsage)
 		if len(args) == 0 {
-			return &usageError{"lead needs a sub-command: create, get, update, recent, attach or files"}
+			return &usageError{"lead needs a sub-command: create, get, update, recent, list, search, history, attach or files"}
 		}
 		return nil
 	}
@@ -47,12 +52,18 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 		return leadUpdate(ctx, args[1:], env)
 	case "recent":
 		return leadRecent(ctx, args[1:], env)
+	case "list":
+		return leadList(ctx, args[1:], env)
+	case "search":
+		return leadSearch(ctx, args[1:], env)
+	case "history":
+		return leadHistory(ctx, args[1:], env)
 	case "attach":
 		return leadAttach(ctx, args[1:], env)
 	case "files":
 		return leadFiles(ctx, args[1:], env)
 	}
-	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, attach or files)", args[0])}
+	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, list, search, history, attach or files)", args[0])}
 }
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {

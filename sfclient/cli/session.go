@@ -207,22 +207,26 @@ func (e *plainError) Error() string { return e.sentence }
 func (e *plainError) Plain() string { return e.sentence }
 
 func demo(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "demo", "demo [--addr HOST:PORT] [--redirect-uri URI]\n\nRuns the stand-in Salesforce org on this computer until Ctrl+C, so \"leaddesk login\" can be tried without a Salesforce account.")
+	fs := flags(env, "demo", "demo [--addr HOST:PORT] [--redirect-uri URI] [--client-id ID]\n\nRuns the stand-in Salesforce org on this computer until Ctrl+C, so \"leaddesk login\" can be tried without a Salesforce account.")
 	addr := fs.String("addr", "127.0.0.1:0", "address to listen on (loopback only)")
 	redirect := fs.String("redirect-uri", sfclient.DefaultRedirectURI, "the callback URL the demo org accepts")
+	clientID := fs.String("client-id", sftest.DefaultClientID, "the consumer key the demo org accepts (the Salesforce CLI's is PlatformCLI)")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	if host, _, err := net.SplitHostPort(*addr); err != nil || !sfclient.IsLoopbackHost(host) {
 		return &usageError{"--addr must be a loopback address such as 127.0.0.1:8443"}
 	}
-	org, err := sftest.Start(sftest.Options{Addr: *addr, Consent: sftest.ConsentPage, RedirectURIs: []string{*redirect}})
+	org, err := sftest.Start(sftest.Options{Addr: *addr, ClientID: *clientID, Consent: sftest.ConsentPage, RedirectURIs: []string{*redirect}})
 	if err != nil {
 		return err
 	}
 	defer org.Close()
-	fmt.Fprintf(env.Stdout, "The demo Salesforce org is running.\nLogin URL: %s\nClient ID: %s\n\nIn another terminal, sign in with:\n  leaddesk login --login-url %s --client-id %s\n\nPress Ctrl+C to stop.\n",
-		org.URL, org.ClientID(), org.URL, org.ClientID())
+	playing, stopPlaying := context.WithCancel(ctx)
+	defer stopPlaying()
+	go org.Play(playing, org.SeedDemo(DemoDealerID), 0)
+	fmt.Fprintf(env.Stdout, "The demo Salesforce org is running.\nLogin URL: %s\nClient ID: %s\nDealer ID: %s (its leads are in the org; one changes status every %s)\n\nIn another terminal, sign in with:\n  leaddesk login --login-url %s --client-id %s\n\nPress Ctrl+C to stop.\n",
+		org.URL, org.ClientID(), DemoDealerID, sftest.DemoStatusStep, org.URL, org.ClientID())
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()

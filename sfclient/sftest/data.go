@@ -1,12 +1,11 @@
 package sftest
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,8 +13,22 @@ import (
 	"leaddesk/sfclient/recordid"
 )
 
-// Versions lists the API versions the org offers, oldest first.
+// Versions lists the API versions the org offers, oldest first. Older versions back to
+// oldestServed answer too, as Salesforce keeps serving them (the Salesforce CLI reads the
+// signed-in User through v51.0).
 var Versions = []string{"60.0", "61.0", "62.0", "63.0", "64.0"}
+
+const oldestServed = 31
+
+// servedVersion reports whether /services/data/vVERSION answers.
+func servedVersion(version string) bool {
+	if slices.Contains(Versions, version) {
+		return true
+	}
+	major, minor, ok := strings.Cut(version, ".")
+	n, err := strconv.Atoi(major)
+	return ok && minor == "0" && err == nil && n >= oldestServed && version < Versions[0]
+}
 
 // NewestVersion is the last of Versions.
 var NewestVersion = Versions[len(Versions)-1]
@@ -52,7 +65,7 @@ func (o *Org) versions(w http.ResponseWriter, r *http.Request) {
 func (o *Org) data(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(r.URL.Path, "/services/data/v")
 	version, rest, _ := strings.Cut(rest, "/")
-	if !slices.Contains(Versions, version) {
+	if !servedVersion(version) {
 		writeErrors(w, http.StatusNotFound, apiErr("NOT_FOUND", "The requested resource does not exist"))
 		return
 	}
@@ -84,6 +97,15 @@ func (o *Org) data(w http.ResponseWriter, r *http.Request) {
 		o.query(w, r, version)
 	case rest == "sobjects/ContentVersion" && r.Method == http.MethodPost:
 		o.createContentVersion(w, r, version) // files.go
+	case strings.HasPrefix(rest, "query/") && r.Method == http.MethodGet:
+		o.queryMore(w, version, strings.TrimPrefix(rest, "query/"))
+	case (rest == "search" || rest == "search/") && r.Method == http.MethodGet:
+		o.sosl(w, r, version)
+	case (rest == "parameterizedSearch" || rest == "parameterizedSearch/") && r.Method == http.MethodGet:
+		o.parameterizedSearch(w, r, version)
+	case strings.HasPrefix(rest, "sobjects/") && strings.Count(rest, "/") == 2 && r.Method == http.MethodGet:
+		object, id, _ := strings.Cut(strings.TrimPrefix(rest, "sobjects/"), "/")
+		o.getRecord(w, r, version, object, id)
 	default:
 		writeErrors(w, http.StatusNotFound, apiErr("NOT_FOUND", "The requested resource does not exist"))
 	}
@@ -122,15 +144,7 @@ func (o *Org) createLead(w http.ResponseWriter, r *http.Request, version string)
 		writeErrors(w, http.StatusBadRequest, duplicateError(version, matches, o.duplicates == DuplicatesAlert))
 		return
 	}
-	o.nextID++
-	id := recordid.To18(fmt.Sprintf("00Q5g%010d", o.nextID))
-	now := o.nowLocked().Format(sfTime)
-	rec["Id"], rec["CreatedDate"], rec["LastModifiedDate"] = id, now, now
-	if rec["OwnerId"] == nil {
-		rec["OwnerId"] = UserID // as in Salesforce: without an owner, the lead is the creator's
-	}
-	o.leads[id] = rec
-	o.order = append(o.order, id)
+	id := o.insertLocked(rec, UserID)
 	writeJSON(w, http.StatusCreated, map[string]any{"id": id, "success": true, "errors": []any{}})
 }
 
@@ -188,22 +202,15 @@ func (o *Org) getLead(w http.ResponseWriter, r *http.Request, version, id string
 	if !ok {
 		return
 	}
-	var names []string
-	if fields := r.URL.Query().Get("fields"); fields != "" {
-		for _, n := range strings.Split(fields, ",") {
-			n = strings.TrimSpace(n)
-			if !known(n) {
-				writeErrors(w, http.StatusBadRequest, apiErr("INVALID_FIELD", fmt.Sprintf("No such column '%s' on entity 'Lead'.", n)))
-				return
-			}
-			names = append(names, n)
-		}
+	names, ok := fieldList(w, r, objects["lead"])
+	if !ok {
+		return
 	}
 	o.mu.Lock()
 	out := project(o.leads[full], version, names)
 	o.mu.Unlock()
 	if layout := o.opts.DateTimeLayout; layout != "" {
-		for _, n := range systemFields {
+		for _, n := range []string{"CreatedDate", "LastModifiedDate", "ConvertedDate"} {
 			if s, ok := out[n].(string); ok {
 				if t, err := time.Parse(sfTime, s); err == nil {
 					out[n] = t.Format(layout)
@@ -214,14 +221,36 @@ func (o *Org) getLead(w http.ResponseWriter, r *http.Request, version, id string
 	writeJSON(w, http.StatusOK, out)
 }
 
+// fieldList reads a ?fields=A,B list, writing Salesforce's error for an unknown name; nil
+// means every field.
+func fieldList(w http.ResponseWriter, r *http.Request, ob *object) ([]string, bool) {
+	fields := r.URL.Query().Get("fields")
+	if fields == "" {
+		return nil, true
+	}
+	var names []string
+	for _, n := range strings.Split(fields, ",") {
+		f, ok := ob.field(strings.TrimSpace(n))
+		if !ok {
+			writeErrors(w, http.StatusBadRequest, apiErr("INVALID_FIELD", fmt.Sprintf("No such column '%s' on entity '%s'.", strings.TrimSpace(n), ob.name)))
+			return nil, false
+		}
+		names = append(names, f.name)
+	}
+	return names, true
+}
+
 // project copies a lead for output: every field (null when unset), or only names.
 func project(rec map[string]any, version string, names []string) map[string]any {
+	row := leadRow(rec)
 	if names == nil {
-		names = append(systemFields, fieldNames()...)
+		for _, f := range objects["lead"].fields {
+			names = append(names, f.name)
+		}
 	}
 	out := map[string]any{"attributes": attributes(version, rec["Id"].(string)), "Id": rec["Id"]}
 	for _, n := range names {
-		out[n] = rec[n]
+		out[n] = row[n]
 	}
 	return out
 }
@@ -243,6 +272,10 @@ func (o *Org) updateLead(w http.ResponseWriter, r *http.Request, id string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	rec := o.leads[full]
+	if rec["IsConverted"] == true {
+		writeErrors(w, http.StatusBadRequest, apiErr("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead"))
+		return
+	}
 	if since := r.Header.Get("If-Unmodified-Since"); since != "" {
 		t, err := http.ParseTime(since)
 		modified, _ := time.Parse(sfTime, rec["LastModifiedDate"].(string))
@@ -263,22 +296,18 @@ func (o *Org) updateLead(w http.ResponseWriter, r *http.Request, id string) {
 			return
 		}
 	}
-	for k, v := range changes {
-		rec[k] = v
-	}
-	rec["LastModifiedDate"] = o.nowLocked().Format(sfTime)
+	o.changeLocked(full, changes, UserID)
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// SetField changes a lead as another Salesforce user would, one second later than any
-// change before it, so a copy loaded earlier is stale.
+// SetField changes a lead as Mazo's staff would (history written as MazoUserName), one
+// second later than any change before it, so a copy loaded earlier is stale.
 func (o *Org) SetField(id, field string, value any) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.clock += time.Second
-	if rec, ok := o.leads[id]; ok {
-		rec[field] = value
-		rec["LastModifiedDate"] = o.nowLocked().Format(sfTime)
+	if _, ok := o.leads[id]; ok {
+		o.changeLocked(id, map[string]any{field: value}, MazoUserID)
 	}
 }
 
@@ -314,8 +343,8 @@ func (o *Org) describe(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Last-Modified", at.Format(http.TimeFormat))
 	var fields []map[string]any
-	for _, name := range systemFields {
-		fields = append(fields, map[string]any{"name": name, "label": name, "type": "datetime", "createable": false, "updateable": false, "nillable": false})
+	for _, f := range leadSystemFields {
+		fields = append(fields, map[string]any{"name": f.name, "label": f.name, "type": f.kind, "createable": false, "updateable": false, "nillable": f.name != "Id"})
 	}
 	for _, f := range lead.Fields {
 		var values []map[string]any
@@ -326,37 +355,4 @@ func (o *Org) describe(w http.ResponseWriter, r *http.Request) {
 			"nillable": !f.Required, "createable": true, "updateable": !slices.Contains(o.opts.ReadOnlyFields, f.Name), "restrictedPicklist": f.Restricted, "picklistValues": values})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"name": "Lead", "label": "Lead", "keyPrefix": "00Q", "fields": fields})
-}
-
-var queryPattern = regexp.MustCompile(`(?i)^\s*SELECT\s+([\w\s,]+?)\s+FROM\s+Lead\s+WHERE\s+(\w+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*(?:LIMIT\s+\d+\s*)?$`)
-
-// query answers the one SOQL shape Lead Desk sends: SELECT fields FROM Lead WHERE F = '…'.
-func (o *Org) query(w http.ResponseWriter, r *http.Request, version string) {
-	if o.fileQuery(w, r, version) { // a lead's documents (files.go)
-		return
-	}
-	m := queryPattern.FindStringSubmatch(r.URL.Query().Get("q"))
-	if m == nil || !known(m[2]) {
-		writeErrors(w, http.StatusBadRequest, apiErr("MALFORMED_QUERY", "unexpected token in query"))
-		return
-	}
-	var names []string
-	for _, n := range strings.Split(m[1], ",") {
-		if n = strings.TrimSpace(n); n != "Id" {
-			names = append(names, n)
-		}
-	}
-	want := strings.NewReplacer(`\'`, `'`, `\\`, `\`).Replace(m[3])
-	records := []map[string]any{}
-	o.mu.Lock()
-	for _, id := range o.order {
-		if rec := o.leads[id]; fmt.Sprint(rec[m[2]]) == want {
-			records = append(records, project(rec, version, append([]string{}, names...)))
-		}
-	}
-	o.mu.Unlock()
-	var buf bytes.Buffer
-	json.NewEncoder(&buf).Encode(map[string]any{"totalSize": len(records), "done": true, "records": records})
-	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
-	w.Write(buf.Bytes())
 }

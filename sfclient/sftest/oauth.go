@@ -37,7 +37,8 @@ func (o *Org) authorize(w http.ResponseWriter, r *http.Request) {
 	case q.Get("code_challenge") == "":
 		redirectError(w, r, q, "invalid_request", "missing required code challenge")
 		return
-	case q.Get("code_challenge_method") != "S256":
+	case q.Get("code_challenge_method") != "S256" && q.Get("code_challenge_method") != "":
+		// Salesforce takes a challenge without a method as S256, as the Salesforce CLI sends it.
 		redirectError(w, r, q, "invalid_request", "unsupported code challenge method")
 		return
 	}

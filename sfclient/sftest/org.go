@@ -2,14 +2,18 @@
 // Desk relies on: the OAuth web-server flow with PKCE and one-time codes ending in "==", token
 // responses without expires_in but with Salesforce's HMAC signature (which a test can break),
 // refresh with optional rotation, revoke, userinfo (which a test can remove), API
-// versions, Lead create/get/update/describe/query with Mazo's fields and Salesforce's exact
+// versions, Lead create/get/update/describe with Mazo's fields and Salesforce's exact
 // error shapes, duplicate rules, 412 on stale updates, 304 for describe, switchable session
 // expiry and HTML outages. Each org has its own org id, and a test can sign in as a second
-// user or have token responses name a foreign instance URL. It records every request so
-// tests can count round trips.
+// user or have token responses name a foreign instance URL. SOQL queries (a small engine, soql.go) over Lead, LeadHistory, User and
+// Organization with nextRecordsUrl paging and column metadata; parameterizedSearch and SOSL
+// FIND; LeadHistory written on every update; converted leads; status changes made by Mazo;
+// ContentVersion uploads and the ContentDocumentLinks they make (files.go).
+// It records every request so tests can count round trips.
 //
 // Tests of every layer use it over real HTTP; `leaddesk demo` and the window's demo mode run
-// it in-process. It imports only the Lead catalogue and record ids, never the client.
+// it in-process, and the official Salesforce CLI referees it (scripts/sf-referee). It imports
+// only the Lead catalogue and record ids, never the client.
 package sftest
 
 import (
@@ -120,6 +124,12 @@ type Org struct {
 	files         fileStore // documents on leads, with their own lock (files.go)
 	order         []string
 	nextID        int
+	history       []map[string]any // LeadHistory rows, oldest first
+	historyOff    bool
+	cursors       map[string][]map[string]any // query locator -> every record of the query
+	nextCursor    int
+	batch         int
+	searchOff     bool
 	rotate        bool
 	duplicates    DuplicateRule
 	outage        bool
@@ -178,7 +188,7 @@ func Start(opts Options) (*Org, error) {
 		URL: "http://" + ln.Addr().String(), opts: opts, ln: ln,
 		codes: map[string]*authCode{}, pending: map[string]url.Values{},
 		access: map[string]*family{}, refresh: map[string]*family{}, retired: map[string]*family{},
-		leads: map[string]map[string]any{}, grants: map[string]int{},
+		leads: map[string]map[string]any{}, grants: map[string]int{}, cursors: map[string][]map[string]any{},
 		describeAt: time.Now().UTC().Truncate(time.Second), user: opts.User,
 	}
 	o.instanceURL = o.URL
@@ -434,7 +444,8 @@ func (o *Org) RevokeAll() {
 	})
 }
 
-// Advance moves the org's clock forward (LastModifiedDate, describe's Last-Modified).
+// Advance moves the org's clock forward (LastModifiedDate, describe's Last-Modified), or
+// back for a negative d (to seed records dated in the past).
 func (o *Org) Advance(d time.Duration) { o.set(func() { o.clock += d }) }
 
 // TouchDescribe marks the Lead describe as changed now, so cached copies are stale.

@@ -1,22 +1,35 @@
 package sftest
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // authorizeCode runs the authorize endpoint as a browser would and returns the code.
 func authorizeCode(t *testing.T, o *Org, verifier string) string {
 	t.Helper()
+	return authorizeWithMethod(t, o, verifier, "S256")
+}
+
+// authorizeWithMethod is authorizeCode with this code_challenge_method ("" sends none, as
+// the Salesforce CLI does).
+func authorizeWithMethod(t *testing.T, o *Org, verifier, method string) string {
+	t.Helper()
 	sum := sha256.Sum256([]byte(verifier))
 	q := url.Values{"response_type": {"code"}, "client_id": {o.ClientID()}, "redirect_uri": {DefaultRedirectURI},
-		"state": {"s"}, "code_challenge": {base64.RawURLEncoding.EncodeToString(sum[:])}, "code_challenge_method": {"S256"}}
+		"state": {"s"}, "code_challenge": {base64.RawURLEncoding.EncodeToString(sum[:])}}
+	if method != "" {
+		q.Set("code_challenge_method", method)
+	}
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := noFollow.Get(o.URL + "/services/oauth2/authorize?" + q.Encode())
 	if err != nil {
@@ -97,3 +110,26 @@ func decodeJSON(t *testing.T, resp *http.Response, out any) {
 }
 
 func jsonDecode(r io.Reader, out any) error { return json.NewDecoder(r).Decode(out) }
+
+func TestTheDemoLeadMovesThroughStatusesUntilConverted(t *testing.T) {
+	o := New(t, Options{})
+	id := o.SeedDemo("0015Y00002aYV9NQAW")
+	if n := len(o.LeadIDs()); n != len(demoLeads)+1 || o.Lead(id)["Status"] != "New" || o.Lead(o.LeadIDs()[0])["IsConverted"] != true {
+		t.Fatalf("%d leads seeded; moving lead %v", n, o.Lead(id))
+	}
+	o.Play(context.Background(), id, time.Millisecond)
+	var statuses []any
+	o.mu.Lock()
+	for _, h := range o.history {
+		if h["LeadId"] == id && h["Field"] == "Status" {
+			statuses = append(statuses, h["NewValue"])
+		}
+	}
+	o.mu.Unlock()
+	if fmt.Sprint(statuses) != "[Working Qualified]" || o.Lead(id)["IsConverted"] != true || o.Lead(id)["LastModifiedById"] != MazoUserID {
+		t.Fatalf("statuses %v, lead %v", statuses, o.Lead(id))
+	}
+	if again := o.SeedDemo("0015Y00002aYV9NQAW"); again != "" || len(o.LeadIDs()) != len(demoLeads)+1 {
+		t.Fatalf("seeding a demo org that holds leads added %d", len(o.LeadIDs())-len(demoLeads)-1)
+	}
+}

@@ -18,6 +18,7 @@ type savedState struct {
 	Order         []string                  `json:"order"`
 	NextID        int                       `json:"next_id"`
 	RefreshTokens []string                  `json:"refresh_tokens"`
+	History       []map[string]any          `json:"history"`
 }
 
 // loadState reads Options.StateFile, if any; a missing file is a new org.
@@ -39,7 +40,7 @@ func (o *Org) loadState() error {
 	if s.Leads != nil {
 		o.leads = s.Leads
 	}
-	o.order, o.nextID = s.Order, s.NextID
+	o.order, o.nextID, o.history = s.Order, s.NextID, s.History
 	for _, tok := range s.RefreshTokens {
 		o.refresh[tok] = &family{refresh: tok}
 	}
@@ -51,7 +52,7 @@ func (o *Org) saveStateLocked() error {
 	if o.opts.StateFile == "" {
 		return nil
 	}
-	s := savedState{Leads: o.leads, Order: o.order, NextID: o.nextID}
+	s := savedState{Leads: o.leads, Order: o.order, NextID: o.nextID, History: o.history}
 	for tok, fam := range o.refresh {
 		if !fam.revoked {
 			s.RefreshTokens = append(s.RefreshTokens, tok)
@@ -68,7 +69,7 @@ func (o *Org) saveStateLocked() error {
 func (o *Org) Reset() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.leads, o.order, o.nextID = map[string]map[string]any{}, nil, 0
+	o.leads, o.order, o.nextID, o.history = map[string]map[string]any{}, nil, 0, nil
 	o.access, o.refresh, o.retired = map[string]*family{}, map[string]*family{}, map[string]*family{}
 	return o.saveStateLocked()
 }

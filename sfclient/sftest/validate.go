@@ -12,22 +12,7 @@ import (
 	"leaddesk/sfclient/lead"
 )
 
-var systemFields = []string{"CreatedDate", "LastModifiedDate"}
-
 var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-
-func known(name string) bool {
-	_, ok := lead.ByName(name)
-	return ok || name == "Id" || slices.Contains(systemFields, name)
-}
-
-func fieldNames() []string {
-	var names []string
-	for _, f := range lead.Fields {
-		names = append(names, f.Name)
-	}
-	return names
-}
 
 // normalize checks a create or update body as Salesforce would and converts values to what
 // the org stores (numbers as float64, "" as null). It returns Salesforce's errors and status
@@ -39,7 +24,7 @@ func normalize(body map[string]any, create bool) (map[string]any, []apiError, in
 	for name, raw := range body {
 		f, ok := lead.ByName(name)
 		if !ok {
-			if name == "Id" || slices.Contains(systemFields, name) {
+			if slices.ContainsFunc(leadSystemFields, func(s fieldDef) bool { return s.name == name }) {
 				return nil, []apiError{apiErr("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "+name+". Please check the security settings of this field and verify that it is read/write for your profile or permission set.", name)}, http.StatusBadRequest
 			}
 			return nil, []apiError{apiErr("INVALID_FIELD", fmt.Sprintf("No such column '%s' on sobject of type Lead", name))}, http.StatusBadRequest
