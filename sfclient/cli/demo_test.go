@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"leaddesk/sfclient"
@@ -78,14 +79,16 @@ func TestDemoKeepsItsSignInAndLeadsBetweenRuns(t *testing.T) {
 	}
 }
 
-func TestResetDemoDataStartsAnEmptyDemo(t *testing.T) {
+func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
 	home := t.TempDir()
 	d, err := prepareDemo(home, sftest.AutoAllow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Stop()
-	if _, err := demoSignIn(t, d).CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{}); err != nil {
+	seeded := len(d.org.LeadIDs())
+	created, err := demoSignIn(t, d).CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Reset(); err != nil {
@@ -94,8 +97,9 @@ func TestResetDemoDataStartsAnEmptyDemo(t *testing.T) {
 	if _, err := demoClient(d); !errors.Is(err, sfclient.ErrSignInRequired) && !errors.Is(err, sfclient.ErrNotSignedIn) {
 		t.Fatalf("after reset the demo is still signed in: %v", err)
 	}
-	if n := len(d.org.LeadIDs()); n != 0 {
-		t.Fatalf("after reset the demo org has %d leads", n)
+	ids := d.org.LeadIDs()
+	if len(ids) != seeded || slices.Contains(ids, created) {
+		t.Fatalf("after reset the demo org has %d leads (%d seeded at start), the clerk's own among them: %v", len(ids), seeded, slices.Contains(ids, created))
 	}
 	if st, _ := sfclient.LoadSettings(d.Home); st.LoginURL != d.org.URL || st.DealerID != DemoDealerID {
 		t.Fatalf("after reset the demo settings are gone: %+v", st)
