@@ -243,8 +243,11 @@ func TestWithoutAKeychainTheWindowAsksForThePassphrase(t *testing.T) {
 	if u.profile != nil || u.passphrase == nil {
 		t.Fatal("the window opened the vault without a passphrase, or did not ask for one")
 	}
-	test.Type(u.passphrase, "correct horse")
-	u.passphrase.OnSubmitted(u.passphrase.Text)
+	test.Type(u.passphrase, "correct horse battery")
+	u.passphrase.OnSubmitted(u.passphrase.Text) // on to the second box: the passphrase is a new one
+	second := u.win.Canvas().Focused().(*passEntry)
+	test.Type(second, "correct horse battery")
+	second.OnSubmitted(second.Text)
 	u.jobs.drain()
 	if u.profile == nil || u.profile.Vault.KeySource() != vault.SourcePassphrase {
 		t.Fatalf("vault not opened with the passphrase (%s)", u.lastError)
