@@ -269,3 +269,62 @@ func TestTheCustomLoginHostWarningShowsWhileItIsOnAndForeignHostsAreSaidBesideTh
 		t.Fatalf("saved %+v (%s)", saved, h.u.lastError)
 	}
 }
+
+func TestASignInToAnotherOrgAfterTheConnectionChangedAsksBeforeItIsKept(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	otherOrg := sftest.New(t, sftest.Options{OrgID: sftest.OtherOrgID, RedirectURIs: []string{h.u.cfg.RedirectURI}})
+	h.pointSettingsAt(otherOrg.URL)
+	h.answer("Sign out and save")
+	h.answer("Yes") // sign in with the new settings now
+	if !h.topSays("another Salesforce org") || !h.topSays(sftest.OtherOrgID) {
+		t.Fatal("a sign-in to another org than the first one was not said")
+	}
+	h.answer("Switch to " + sftest.Username)
+	if saved, _ := sfclient.LoadSettings(h.home); saved.OrgID != sftest.OtherOrgID || h.u.client == nil {
+		t.Fatalf("after the switch: org %q, signed in %v (%s)", saved.OrgID, h.u.client != nil, h.u.lastError)
+	}
+}
+
+// pasteSignIn plays the person who signs in at the address the paste dialog shows and pastes
+// the address the browser lands on. It returns the sign-in address the dialog showed.
+func pasteSignIn(t *testing.T, u *UI) (shown string) {
+	t.Helper()
+	test.Tap(u.signInButton)
+	u.jobs.drain()
+	sd := u.signInDialog
+	if sd == nil || sd.paste == nil {
+		t.Fatal("no paste box")
+	}
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(sd.url.Text) // the browser lands on the web page
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	test.Type(sd.paste, resp.Header.Get("Location"))
+	sd.paste.OnSubmitted(sd.paste.Text)
+	u.jobs.drain()
+	return sd.url.Text
+}
+
+func TestAPastedSignInAsAnotherUserAsksToo(t *testing.T) {
+	const page = "https://dealer.example/leaddesk/callback"
+	org := sftest.New(t, sftest.Options{RedirectURIs: []string{page}})
+	h := &harness{t: t, org: org, home: t.TempDir()}
+	sfclient.SaveSettings(h.home, sfclient.Settings{LoginURL: org.URL, ClientID: org.ClientID(), RedirectURI: page})
+	h.u = New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func())})
+	h.u.jobs.drain()
+	pasteSignIn(t, h.u)
+	org.SignInAs(sftest.OtherUser)
+	h.u.sessionEnded(sfclient.ErrSignInRequired, nil) // the session died; the header offers Sign in
+	h.key(fyne.KeyEscape)
+	pasteSignIn(t, h.u)
+	if !h.topSays(sftest.OtherUser.Username) {
+		t.Fatal("a pasted sign-in as someone else was kept without asking")
+	}
+	h.key(fyne.KeyEscape)
+	if now := h.savedSession(); now == nil || now.UserID != sftest.UserID || h.u.signInDialog != nil {
+		t.Fatal("Cancel did not keep the previous session")
+	}
+}
