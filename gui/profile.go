@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -133,10 +134,20 @@ type passEntry struct {
 	onEscape func()
 }
 
+// newPassEntry is a password box like widget.NewPasswordEntry's, with a button that shows or
+// hides what was typed.
 func newPassEntry() *passEntry {
 	e := &passEntry{}
-	e.Password = true
+	e.Password, e.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
+	var reveal *widget.Button
+	reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
+		e.Password = !e.Password
+		reveal.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityIcon(), false: theme.VisibilityOffIcon()}[e.Password])
+		e.Refresh()
+	})
+	reveal.Importance = widget.LowImportance
+	e.ActionItem = reveal
 	return e
 }
 
