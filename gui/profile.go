@@ -141,9 +141,9 @@ func newPassEntry() *passEntry {
 	e.Password, e.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
 	var reveal *widget.Button
-	reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
+	reveal = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
 		e.Password = !e.Password
-		reveal.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityIcon(), false: theme.VisibilityOffIcon()}[e.Password])
+		reveal.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityOffIcon(), false: theme.VisibilityIcon()}[e.Password])
 		e.Refresh()
 	})
 	reveal.Importance = widget.LowImportance
