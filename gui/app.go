@@ -75,7 +75,7 @@ type UI struct {
 	progress       dialog.Dialog
 	cancelProgress context.CancelFunc
 	signInDialog   *signInDialog
-	passphrase     *widget.Entry
+	passphrase     *passEntry
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	dialogKeys     map[fyne.CanvasObject]dialogKeys

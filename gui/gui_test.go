@@ -243,8 +243,11 @@ func TestWithoutAKeychainTheWindowAsksForThePassphrase(t *testing.T) {
 	if u.profile != nil || u.passphrase == nil {
 		t.Fatal("the window opened the vault without a passphrase, or did not ask for one")
 	}
-	test.Type(u.passphrase, "correct horse")
-	u.passphrase.OnSubmitted(u.passphrase.Text)
+	test.Type(u.passphrase, "correct horse battery")
+	u.passphrase.OnSubmitted(u.passphrase.Text) // on to the second box: the passphrase is a new one
+	second := u.win.Canvas().Focused().(*passEntry)
+	test.Type(second, "correct horse battery")
+	second.OnSubmitted(second.Text)
 	u.jobs.drain()
 	if u.profile == nil || u.profile.Vault.KeySource() != vault.SourcePassphrase {
 		t.Fatalf("vault not opened with the passphrase (%s)", u.lastError)
@@ -272,21 +275,9 @@ func TestPastedCodeSignsInWhenTheRedirectIsAWebPage(t *testing.T) {
 	u := New(test.NewTempApp(t), Options{Home: home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
 		OpenBrowser: func(string) error { opened = true; return nil }})
 	u.jobs.drain()
-	test.Tap(u.signInButton)
-	u.jobs.drain()
-	sd := u.signInDialog
-	if sd == nil || sd.paste == nil || !strings.HasPrefix(sd.url.Text, org.URL) || opened {
-		t.Fatal("no paste box with the address, or a browser was opened for a web-page redirect")
+	if shown := pasteSignIn(t, u); !strings.HasPrefix(shown, org.URL) || opened {
+		t.Fatal("the paste box did not show the address, or a browser was opened for a web-page redirect")
 	}
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noFollow.Get(sd.url.Text) // the person signs in; the browser lands on the web page
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	test.Type(sd.paste, resp.Header.Get("Location"))
-	sd.paste.OnSubmitted(sd.paste.Text)
-	u.jobs.drain()
 	if u.client == nil || u.signInDialog != nil {
 		t.Fatalf("not signed in after pasting (%s)", u.lastError)
 	}

@@ -3,10 +3,12 @@ package gui
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -14,18 +16,30 @@ import (
 )
 
 // openProfile opens the saved data off the UI goroutine, asking for the passphrase when the
-// vault needs one, then fills every tab from it.
+// vault needs one (twice, for a new vault), then fills every tab from it.
 func (u *UI) openProfile(opts vault.Options) {
-	runThen(&u.jobs, context.Background(), func(context.Context) (*sfclient.Profile, error) {
-		return sfclient.OpenProfile(u.opts.Home, opts)
-	}, func(p *sfclient.Profile, err error) {
+	type opened struct {
+		profile  *sfclient.Profile
+		newVault bool // no vault file yet: a passphrase given now is a new one
+	}
+	home := u.opts.Home
+	runThen(&u.jobs, context.Background(), func(context.Context) (opened, error) {
+		p, err := sfclient.OpenProfile(home, opts)
+		if err != nil {
+			exists, existsErr := vault.Exists(home)
+			return opened{newVault: existsErr == nil && !exists}, err
+		}
+		return opened{profile: p}, nil
+	}, func(o opened, err error) {
 		switch {
-		case errors.Is(err, vault.ErrNoKeySource) || errors.Is(err, vault.ErrWrongKey) && opts.Passphrase != nil:
-			u.askPassphrase(opts, err)
+		case errors.Is(err, vault.ErrNoKeySource) || errors.Is(err, vault.ErrShortPassphrase) ||
+			errors.Is(err, vault.ErrWrongKey) && opts.Passphrase != nil:
+			u.askPassphrase(opts, err, o.newVault)
 		case err != nil:
 			u.status.SetText("Cannot open saved data")
 			u.showError(err)
 		default:
+			p := o.profile
 			u.profile = p
 			for _, n := range p.Notices {
 				u.showError(&notice{n})
@@ -46,29 +60,104 @@ func (u *UI) reopenProfile() {
 	u.openProfile(u.opts.Vault)
 }
 
-// askPassphrase asks for the vault passphrase where no keychain holds the key.
-func (u *UI) askPassphrase(opts vault.Options, cause error) {
-	entry := widget.NewPasswordEntry()
-	text := "This computer has no keychain Lead Desk can use, so your sign-in is protected by a passphrase. Enter it (a new one is set the first time)."
-	if errors.Is(cause, vault.ErrWrongKey) {
+// askPassphrase asks for the vault passphrase where no keychain holds the key. For a new
+// vault it is typed twice and needs vault.MinPassphraseLen characters; what is wrong is said
+// under the boxes, what was typed stays, and nothing is created until both agree. Enter
+// unlocks; Esc and Quit end Lead Desk, which cannot work without its saved data.
+func (u *UI) askPassphrase(opts vault.Options, cause error, newVault bool) {
+	entry, again, problem := newPassEntry(), newPassEntry(), problemLabel()
+	text := "This computer has no keychain Lead Desk can use, so your sign-in is protected by a passphrase. Enter it."
+	unlockText := "Unlock"
+	switch {
+	case newVault:
+		text = fmt.Sprintf("This computer has no keychain Lead Desk can use, so your sign-in, drafts and unsent leads are protected by a passphrase. Choose one of at least %d characters and type it twice; Lead Desk asks for it at every start, and nobody can recover it.", vault.MinPassphraseLen)
+		unlockText = "Set passphrase"
+	case errors.Is(cause, vault.ErrWrongKey):
 		text = "That passphrase does not unlock your saved sign-in. Try again."
 	}
-	var d dialog.Dialog
-	unlock := func(ok bool) {
-		if !ok {
-			u.app.Quit()
-			return
-		}
+	if errors.Is(cause, vault.ErrShortPassphrase) {
+		problem.SetText(sfclient.Explain(cause))
+		problem.Show()
+	}
+	items := []fyne.CanvasObject{wrapped(text), entry}
+	if newVault {
+		again.SetPlaceHolder("the same passphrase again")
+		items = append(items, again)
+	}
+	var d *dialog.CustomDialog
+	refuse := func(sentence string, box *passEntry) {
+		problem.SetText(sentence)
+		problem.Show()
+		u.win.Canvas().Focus(box)
+	}
+	unlock := func() {
 		pass := entry.Text
+		if newVault {
+			switch err := vault.CheckNewPassphrase(pass); {
+			case err != nil:
+				refuse(sfclient.Explain(err), entry)
+				return
+			case again.Text == "" && u.win.Canvas().Focused() == entry:
+				problem.Hide()
+				u.win.Canvas().Focus(again) // Enter in the first box moves on to the second
+				return
+			case again.Text != pass:
+				refuse("The two passphrases differ; type the same one in both boxes.", again)
+				return
+			}
+		}
+		d.Hide()
 		opts.Passphrase = func() (string, error) { return pass, nil }
 		u.openProfile(opts)
 	}
-	d = dialog.NewCustomConfirm("Passphrase", "Unlock", "Quit", container.NewVBox(wrapped(text), entry), unlock, u.win)
-	entry.OnSubmitted = func(string) { d.Hide(); unlock(true) }
-	d.Resize(fyne.NewSize(460, 220))
-	d.Show()
+	quit := func() {
+		d.Hide()
+		u.app.Quit()
+	}
+	unlockButton := widget.NewButton(unlockText, unlock)
+	unlockButton.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("Passphrase", container.NewVBox(append(items, problem)...), u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Quit", quit), unlockButton})
+	for _, box := range []*passEntry{entry, again} {
+		box.OnSubmitted = func(string) { unlock() }
+		box.onEscape = quit
+	}
+	d.Resize(fyne.NewSize(480, 260))
+	u.showDialog(d, unlock, quit)
 	u.win.Canvas().Focus(entry)
 	u.passphrase = entry
+}
+
+// passEntry is a password box in which Esc reaches the dialog (a plain Entry swallows it).
+type passEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// newPassEntry is a password box like widget.NewPasswordEntry's, with a button that shows or
+// hides what was typed.
+func newPassEntry() *passEntry {
+	e := &passEntry{}
+	e.Password, e.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	var reveal *widget.Button
+	reveal = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
+		e.Password = !e.Password
+		reveal.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityOffIcon(), false: theme.VisibilityIcon()}[e.Password])
+		e.Refresh()
+	})
+	reveal.Importance = widget.LowImportance
+	e.ActionItem = reveal
+	return e
+}
+
+// TypedKey runs onEscape for Esc and leaves every other key to the Entry.
+func (e *passEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // ready reports whether the saved data is open; if not (the passphrase is still being asked

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +27,9 @@ type settingsPanel struct {
 	u                                    *UI
 	loginKind                            *widget.Select
 	loginURL, clientID, secret, redirect *widget.Entry
+	loginProblem                         *widget.Label // why the login address was refused
+	customHost                           *widget.Check // Settings.CustomLoginHost
+	customWarning                        *widget.Label // sfclient.CustomHostWarning, while customHost is on
 	apiVersion, dealerID, account, owner *widget.Entry
 	leadType                             *widget.SelectEntry
 	termsURL                             *widget.Entry
@@ -41,6 +45,16 @@ func newSettingsPanel(u *UI) *settingsPanel {
 		return e
 	}
 	p.loginURL = entry("https://yourcompany.my.salesforce.com")
+	p.loginProblem = problemLabel()
+	p.loginURL.OnChanged = func(string) { p.loginProblem.Hide() }
+	p.customWarning = problemLabel()
+	p.customWarning.Importance = widget.WarningImportance
+	p.customWarning.SetText(sfclient.CustomHostWarning)
+	p.customHost = widget.NewCheck("Custom login host (admins only)", func(on bool) {
+		p.loginProblem.Hide()
+		p.customWarning.Hidden = !on
+		p.customWarning.Refresh()
+	})
 	p.loginKind = widget.NewSelect([]string{loginProduction, loginSandbox, loginCustom}, func(kind string) {
 		if kind == loginCustom {
 			p.loginURL.Enable()
@@ -63,7 +77,8 @@ func newSettingsPanel(u *UI) *settingsPanel {
 
 	connection := container.New(layout.NewFormLayout(),
 		settingLabel("Salesforce"), p.loginKind,
-		settingLabel("Login address"), p.loginURL,
+		settingLabel("Login address"), container.NewVBox(p.loginURL, p.loginProblem),
+		settingLabel(""), container.NewVBox(p.customHost, p.customWarning),
 		settingLabel("Consumer key"), p.clientID,
 		settingLabel("Consumer secret"), p.secret,
 		settingLabel("Redirect URI"), p.redirect,
@@ -122,6 +137,7 @@ func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
 		p.loginKind.SetSelected(loginCustom)
 	}
 	p.loginURL.SetText(st.Login())
+	p.customHost.SetChecked(st.CustomLoginHost)
 	p.clientID.SetText(st.ClientID)
 	p.secret.SetText(secret)
 	p.redirect.SetText(st.RedirectURI)
@@ -141,7 +157,8 @@ func (p *settingsPanel) read() sfclient.Settings {
 		APIVersion: strings.TrimPrefix(strings.TrimSpace(p.apiVersion.Text), "v"),
 		DealerID:   strings.TrimSpace(p.dealerID.Text), AccountID: strings.TrimSpace(p.account.Text),
 		OwnerID: strings.TrimSpace(p.owner.Text), LeadType: strings.TrimSpace(p.leadType.Text),
-		TermsURL: strings.TrimSpace(p.termsURL.Text),
+		TermsURL: strings.TrimSpace(p.termsURL.Text), CustomLoginHost: p.customHost.Checked,
+		OrgID: p.u.cfg.OrgID, // kept from the first sign-in or the admin; not a box in this form
 	}
 	switch p.loginKind.Selected {
 	case loginSandbox:
@@ -152,32 +169,126 @@ func (p *settingsPanel) read() sfclient.Settings {
 	return st
 }
 
-// save stores the settings (the secret in the vault) after checking them.
+// save stores the settings (the secret in the vault) after checking them. A login address
+// that is refused is said beside its box. When the change ends the session (another login
+// URL, consumer key or secret while signed in), the person is asked first; Cancel saves
+// nothing and leaves the form as typed.
 func (p *settingsPanel) save() {
 	if p.u.profile == nil {
 		return
 	}
 	st, secret := p.read(), p.secret.Text
 	if err := st.Validate(); err != nil {
-		p.u.showError(err)
+		p.refuse(err)
 		return
 	}
-	p.u.jobs.run(context.Background(), func(context.Context) error {
-		if err := p.u.profile.SaveSettings(st); err != nil {
-			return err
+	p.loginProblem.Hide()
+	prof := p.u.profile
+	runThen(&p.u.jobs, context.Background(), func(context.Context) (bool, error) {
+		return endsSession(prof, st, secret)
+	}, func(ends bool, err error) {
+		switch {
+		case err != nil:
+			p.u.showError(err)
+		case ends:
+			p.u.confirmDestructive("Sign out to change the connection?",
+				"This signs you out of "+p.signedInto()+" and revokes the session there. Continue?",
+				"Sign out and save", func() { p.store(st, secret) })
+		default:
+			p.store(st, secret)
 		}
-		return p.u.profile.SetClientSecret(secret)
-	}, func(err error) {
-		if err != nil {
+	})
+}
+
+// endsSession reports whether saving st and secret would end the saved session.
+func endsSession(prof *sfclient.Profile, st sfclient.Settings, secret string) (bool, error) {
+	signedIn, err := prof.SignedIn()
+	if err != nil || !signedIn {
+		return false, err
+	}
+	cur, err := prof.Settings()
+	if err != nil {
+		return false, err
+	}
+	curSecret, err := prof.ClientSecret()
+	return sfclient.ConnectionChanged(cur, st, curSecret, secret), err
+}
+
+// signedInto names the Salesforce the person is signed in to, for the question before a
+// sign-out.
+func (p *settingsPanel) signedInto() string {
+	if p.u.client == nil {
+		return "Salesforce (" + hostOf(p.u.cfg.Login()) + ")"
+	}
+	s := p.u.client.Session()
+	return "Salesforce as " + s.Username + " (" + hostOf(s.InstanceURL) + ")"
+}
+
+// refuse shows why the settings cannot be saved: beside the login address when that is the
+// problem, else in a dialog. What was typed stays.
+func (p *settingsPanel) refuse(err error) {
+	var host *sfclient.HostError
+	if errors.As(err, &host) {
+		p.loginProblem.SetText(sfclient.Explain(err))
+		p.loginProblem.Show()
+		p.u.win.Canvas().Focus(p.loginURL)
+		return
+	}
+	p.u.showError(err)
+}
+
+// store saves the settings through the profile, which signs out first (revoking at the old
+// server) when they end the session; the header then offers to sign in again.
+func (p *settingsPanel) store(st sfclient.Settings, secret string) {
+	prof, hc := p.u.profile, p.u.opts.HTTPClient
+	busyThen(p.u, "Saving settings…", func(ctx context.Context) (bool, error) {
+		return prof.ChangeConnection(ctx, hc, st, secret)
+	}, func(signedOut bool, err error) {
+		if signedOut {
+			p.u.client = nil
+			p.u.showSession()
+			p.showStatus()
+		}
+		if err != nil && !errors.Is(err, sfclient.ErrRevokeFailed) {
 			p.u.showError(err)
 			return
 		}
 		p.u.useSettings(st)
+		if signedOut {
+			p.u.toast("Settings saved; signed out")
+			p.offerSignIn(err)
+			return
+		}
 		if p.u.client != nil {
 			p.u.connect(nil) // a pinned API version takes effect now
 		}
 		p.u.toast("Settings saved")
 	})
+}
+
+// offerSignIn asks, after a change of connection signed the person out, whether to sign in
+// with the new settings now. revokeErr (ErrRevokeFailed) is said too: the session was
+// deleted here, but Salesforce could not be told.
+func (p *settingsPanel) offerSignIn(revokeErr error) {
+	text := "The new connection settings are saved and you are signed out."
+	if revokeErr != nil {
+		text += " Salesforce could not be told, so the old session ends there when an admin revokes it."
+	}
+	d := dialog.NewConfirm("Signed out", text+"\n\nSign in with the new settings now?", func(ok bool) {
+		if ok {
+			p.u.signIn(nil)
+		}
+	}, p.u.win)
+	p.u.showDialog(d, d.Confirm, nil)
+}
+
+// problemLabel is an empty, hidden line for what is wrong with the box above it.
+func problemLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
 }
 
 // test checks the connection with a userinfo call.
