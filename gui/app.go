@@ -125,6 +125,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
+	u.win.SetOnDropped(u.dropped)
 	u.openProfile(opts.Vault)
 	u.startRetrying()
 	u.newLead.form.focusFirst() // what is typed first is never lost
