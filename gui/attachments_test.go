@@ -93,8 +93,8 @@ func TestARefusedFileIsSaidInOneSentenceAndNotListed(t *testing.T) {
 		return storage.NewFileURI(path)
 	}
 	cases := []struct {
-		name    string
-		file    fyne.URI
+		name     string
+		file     fyne.URI
 		sentence string
 	}{
 		{"unsupported type", write("setup.exe", []byte("MZ\x90\x00")), "setup.exe cannot be attached: Mazo takes PDF, JPG, PNG, HEIC, TIF, DOCX, XLSX files"},
@@ -290,5 +290,25 @@ func TestAnUploadWhoseAnswerWasLostIsNotAttachedTwice(t *testing.T) {
 	h.u.jobs.drain()
 	if files := h.org.Files(id); len(files) != 1 || h.uploads() != 1 || len(h.u.outbox.entries) != 0 {
 		t.Fatalf("files %+v, uploads %d", files, h.uploads())
+	}
+}
+
+func TestAFileRowIsReachedWithTabAndRemovedWithTheKeyboard(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.drop(h.document("statement.pdf", 2_000))
+	row := h.u.newLead.files.rows[0]
+	h.u.newLead.form.focus(h.u.newLead.form.inputs["Follow_Up__c"])
+	h.tab()
+	if h.focused() != fyne.Focusable(row.docType) {
+		t.Fatal("Tab after the last field does not reach the file's document type")
+	}
+	test.Type(h.focused(), "t")
+	h.tab()
+	if row.docType.Text != "Tax return" || h.focused() != fyne.Focusable(row.removeB) {
+		t.Fatalf("type %q; Tab after the type does not reach Remove", row.docType.Text)
+	}
+	h.space()
+	if len(h.u.newLead.files.rows) != 0 {
+		t.Fatal("Space on Remove did not remove the file")
 	}
 }

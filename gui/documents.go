@@ -35,12 +35,12 @@ type leadDocuments struct {
 
 func newLeadDocuments(p *editPanel) *leadDocuments {
 	d := &leadDocuments{p: p, files: newAttachmentList(p.u), attached: container.NewVBox()}
-	d.heading = widget.NewLabel("")
+	d.heading = wrapped("")
 	d.uploadB = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), d.upload)
 	d.uploadB.Importance = widget.HighImportance
 	d.uploadB.Disable()
 	d.files.onChange = d.enableUpload
-	d.content = widget.NewCard("Attachments", attachmentsHelp, container.NewVBox(
+	d.content = widget.NewCard("Attachments", "", container.NewVBox(wrapped(attachmentsHelp),
 		d.heading, d.attached, widget.NewSeparator(),
 		d.files.list, d.files.refusals, container.NewHBox(d.files.addB, d.uploadB)))
 	return d
@@ -221,7 +221,7 @@ func waitingFiles(e outbox.Entry) fyne.CanvasObject {
 		if f.Sending {
 			state = "was being sent; Salesforce is checked for it before it is sent again"
 		}
-		box.Add(widget.NewLabel("• " + f.Title + " (" + f.Name + ", " + attach.HumanSize(f.Size) + ") — " + state))
+		box.Add(wrapped("• " + f.Title + " (" + f.Name + ", " + attach.HumanSize(f.Size) + ") — " + state))
 	}
 	box.Hidden = len(e.Files) == 0
 	return box

@@ -55,8 +55,8 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p.form.canvas = u.win.Canvas()
 	p.form.onChange = u.scheduleDraft
 	p.files = newAttachmentList(u)
-	p.form.appendCard(widget.NewCard("Attachments", attachmentsHelp,
-		container.NewVBox(p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
+	p.form.appendCard(widget.NewCard("Attachments", "",
+		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
 	termsLink := widget.NewHyperlink("these terms", nil)
 	termsLink.OnTapped = func() { p.openTerms() }
