@@ -312,3 +312,40 @@ func TestAFileRowIsReachedWithTabAndRemovedWithTheKeyboard(t *testing.T) {
 		t.Fatal("Space on Remove did not remove the file")
 	}
 }
+
+func TestANewLeadsCancelledUploadIsOfferedToEditLeadToSendAgain(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.fill(h.u.newLead.form, minimal)
+	h.drop(h.document("statement.pdf", 4<<20))
+	test.Tap(h.u.newLead.terms)
+	test.Tap(h.u.newLead.submitB)
+	if h.u.progress != nil || visibleButton(h.u.newLead.content, "Cancel") == nil {
+		t.Fatal("a lead with files shows the modal instead of the file's progress and Cancel")
+	}
+	(<-h.u.jobs.loop)() // the first progress report: the lead exists and its file is going
+	test.Tap(visibleButton(h.u.newLead.content, "Cancel"))
+	h.u.jobs.drain()
+
+	ids := h.org.LeadIDs()
+	if len(ids) != 1 || len(h.org.Files(ids[0])) != 0 {
+		t.Fatalf("leads %v (%s)", ids, h.u.lastError)
+	}
+	if !visibleText(h.u.newLead.banner, "1 document not attached (upload cancelled). Press Edit this lead to send it again.") {
+		t.Fatalf("the banner says %q", labelsIn(h.u.newLead.banner))
+	}
+	if len(h.u.newLead.files.rows) != 0 {
+		t.Fatal("the file stays in New lead, where it would go with the next lead")
+	}
+	test.Tap(visibleButton(h.u.newLead.banner, "Edit this lead"))
+	h.u.jobs.drain()
+	docs := h.u.edit.docs
+	if h.selectedTab() != "Edit lead" || h.u.edit.loadedID != ids[0] || strings.Join(fileNames(docs.files), ",") != "statement.pdf" {
+		t.Fatalf("Edit lead shows %q with %v", h.u.edit.loadedID, fileNames(docs.files))
+	}
+	test.Tap(visibleButton(docs.content, "Upload"))
+	h.u.jobs.drain()
+	if files := h.org.Files(ids[0]); len(files) != 1 || files[0].Title != "Other – statement" {
+		t.Fatalf("files %+v", files)
+	}
+}
