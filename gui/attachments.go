@@ -282,11 +282,13 @@ func (a *attachmentList) reporter() func(outbox.WaitingFile, int64, int64) {
 
 // send runs action — an outbox send carrying the files of rows — with each of those rows
 // showing its progress and a Cancel that stops the send, instead of the window's modal
-// progress dialog; then the rows are settled and done gets the result. Nobody signed in: the
-// sign-in is asked first, then the action runs.
+// progress dialog; then the rows are settled and done gets the result. Callers ask for the
+// sign-in first; a session lost since then ends here with sfclient.ErrNotSignedIn.
 func (a *attachmentList) send(rows []*attachmentRow, action func(context.Context, *sfclient.Client) outbox.Result, done func(outbox.Result)) {
 	if a.u.client == nil {
-		a.u.signIn(func() { a.send(rows, action, done) })
+		res := outbox.Result{Err: sfclient.ErrNotSignedIn}
+		a.settle(rows, res)
+		done(res)
 		return
 	}
 	c := a.u.client

@@ -40,6 +40,14 @@ func fileNames(a *attachmentList) []string {
 	return names
 }
 
+// runUntilUploading runs what the window is handed until the row's progress bar has moved:
+// its file is then part way to the org.
+func (h *harness) runUntilUploading(r *attachmentRow) {
+	for r.bar.Value == 0 {
+		(<-h.u.jobs.loop)()
+	}
+}
+
 // uploads counts the ContentVersion uploads the org received.
 func (h *harness) uploads() int {
 	n := 0
@@ -216,7 +224,7 @@ func TestACancelledUploadSaysSoAndTheFileStaysToSendAgain(t *testing.T) {
 	if !row.bar.Visible() || visibleButton(h.u.edit.docs.content, "Cancel") == nil {
 		t.Fatal("no progress bar and Cancel while uploading")
 	}
-	(<-h.u.jobs.loop)() // the first progress report: the upload is under way
+	h.runUntilUploading(row)
 	test.Tap(visibleButton(h.u.edit.docs.content, "Cancel"))
 	h.u.jobs.drain()
 
@@ -323,7 +331,7 @@ func TestANewLeadsCancelledUploadIsOfferedToEditLeadToSendAgain(t *testing.T) {
 	if h.u.progress != nil || visibleButton(h.u.newLead.content, "Cancel") == nil {
 		t.Fatal("a lead with files shows the modal instead of the file's progress and Cancel")
 	}
-	(<-h.u.jobs.loop)() // the first progress report: the lead exists and its file is going
+	h.runUntilUploading(h.u.newLead.files.rows[0])
 	test.Tap(visibleButton(h.u.newLead.content, "Cancel"))
 	h.u.jobs.drain()
 

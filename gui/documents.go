@@ -129,6 +129,10 @@ func (d *leadDocuments) upload() {
 	if !ok || len(docs) == 0 {
 		return
 	}
+	if d.p.u.client == nil {
+		d.p.u.signIn(d.upload)
+		return
+	}
 	d.busy = true
 	d.uploadB.Disable()
 	d.uploadNext(d.p.loadedID, docs, nil)

@@ -151,7 +151,7 @@ func needAttention(n int) string {
 }
 
 func (p *newLeadPanel) send(allowDuplicates bool) {
-	if !p.u.ready() {
+	if !p.u.ready() || p.submitB.Disabled() { // disabled: the last lead's files are on their way
 		return
 	}
 	docs, ok := p.files.documents()
@@ -208,19 +208,26 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		return
 	}
 	// With documents, each file shows its own progress and Cancel instead of the modal.
+	if p.u.client == nil {
+		p.u.signIn(func() { p.send(allowDuplicates) })
+		return
+	}
 	p.submitB.Disable()
 	var leadErr error
 	p.files.send(slices.Clone(p.files.rows), func(ctx context.Context, c *sfclient.Client) outbox.Result {
 		leadErr = action(ctx, c)
 		r := res
-		if r.LeadID == "" && !errors.Is(leadErr, context.Canceled) {
+		if r.LeadID == "" && !r.Kept && !errors.Is(leadErr, context.Canceled) {
 			r.Err = nil // the lead's own refusal is said once, by outcome, not under each file
 		}
 		return r
-	}, func(outbox.Result) {
+	}, func(r outbox.Result) {
 		p.submitB.Enable()
 		if res.Kept {
 			p.u.outbox.reload()
+		}
+		if leadErr == nil && res.LeadID == "" {
+			leadErr = r.Err // the session was lost before anything was sent
 		}
 		outcome(leadErr)
 	})
