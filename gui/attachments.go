@@ -343,7 +343,7 @@ func documentsOutcome(res outbox.Result, asked int) string {
 	switch rest := asked - n; {
 	case rest == 0:
 	case res.Kept:
-		parts = append(parts, countDocuments(rest)+" waiting in the Outbox ("+strings.TrimSuffix(res.Entry.Reason, ".")+"); sent by itself as soon as Salesforce answers")
+		parts = append(parts, countDocuments(rest)+" waiting in the Outbox ("+strings.TrimSuffix(res.Entry.Reason, ".")+"), sent as soon as Salesforce answers")
 	case errors.Is(res.Err, context.Canceled):
 		parts = append(parts, countDocuments(rest)+" not attached (upload cancelled)")
 	case res.Err != nil:
