@@ -357,3 +357,27 @@ func TestANewLeadsCancelledUploadIsOfferedToEditLeadToSendAgain(t *testing.T) {
 		t.Fatalf("files %+v", files)
 	}
 }
+
+func TestTheBannerSaysWhichDocumentsOfANewLeadWaitInTheOutbox(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.fill(h.u.newLead.form, minimal)
+	h.drop(h.document("front.pdf", 8_000), h.document("back.pdf", 9_000))
+	h.org.DropNextUploads(1) // the first file lands but its answer is lost
+	test.Tap(h.u.newLead.terms)
+	test.Tap(h.u.newLead.submitB)
+	h.u.jobs.drain()
+	if !visibleText(h.u.newLead.banner, "2 documents waiting in the Outbox (") {
+		t.Fatalf("the banner says %q", labelsIn(h.u.newLead.banner))
+	}
+	if len(h.u.outbox.entries) != 1 || len(h.u.outbox.entries[0].Files) != 2 {
+		t.Fatalf("outbox %+v", h.u.outbox.entries)
+	}
+	h.u.show(tabOutbox)
+	test.Tap(visibleButton(h.u.outbox.content, "Retry"))
+	h.u.jobs.drain()
+	id := h.org.LeadIDs()[0]
+	if files := h.org.Files(id); len(files) != 2 || h.uploads() != 2 || len(h.u.outbox.entries) != 0 {
+		t.Fatalf("files %d, uploads %d, outbox %d (%s)", len(files), h.uploads(), len(h.u.outbox.entries), h.u.lastError)
+	}
+}
