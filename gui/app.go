@@ -9,7 +9,9 @@
 // The window's files follow its seams: app.go builds the window and its tabs; profile.go opens
 // the saved data; session.go holds the Salesforce session and runs calls; header.go is the
 // line above the tabs; dialogs.go turns errors into dialogs; each tab has its own file and
-// keeps its own state, offering methods for what the others may ask of it.
+// keeps its own state, offering methods for what the others may ask of it. attachments.go is
+// the Attachments area New lead and Edit lead share (and the window's drop target);
+// documents.go is Edit lead's list of a lead's documents and its Upload.
 package gui
 
 import (
@@ -125,6 +127,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
+	u.win.SetOnDropped(u.dropped)
 	u.openProfile(opts.Vault)
 	u.startRetrying()
 	u.newLead.form.focusFirst() // what is typed first is never lost

@@ -37,6 +37,7 @@ type editPanel struct {
 	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
 	conflict  *dialog.ConfirmDialog
 	choices   map[string]*widget.RadioGroup
+	docs      *leadDocuments // the lead's attachments (documents.go)
 	content   fyne.CanvasObject
 }
 
@@ -55,6 +56,8 @@ func newEditPanel(u *UI) *editPanel {
 	p.saveB.Importance = widget.HighImportance
 	p.saveB.Disable()
 	p.form.onChange = p.markEdits
+	p.docs = newLeadDocuments(p)
+	p.form.appendCard(p.docs.content)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
 	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
 		p.form.view)
@@ -169,6 +172,7 @@ func (p *editPanel) clear() {
 	p.form.setValues(nil)
 	p.heading.SetText(editIntro)
 	p.saveB.Disable()
+	p.docs.clear()
 }
 
 func (p *editPanel) show(id string, rec sfclient.Record) {
@@ -182,7 +186,9 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 		}
 	}
 	p.since, p.sinceErr = rec.LastModified()
+	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
+	p.docs.loaded(id, another)
 	p.form.setValues(v)
 	p.showHeading()
 	p.markEdits()

@@ -138,8 +138,12 @@ func TestAWholeApplicationTypedWithTabReachesTheOrgFieldByField(t *testing.T) {
 	h.signIn()                    // a click on the header's Sign in button, which then hides
 	h.u.newLead.form.focusFirst() // and a click back into the first field
 	h.typeApplication(wholeApplication)
+	if h.focused() != fyne.Focusable(h.u.newLead.files.addB) {
+		t.Fatalf("after the last field the keyboard is not on Attachments' Add files…")
+	}
+	h.tab()
 	if h.focused() != fyne.Focusable(h.u.newLead.terms) {
-		t.Fatalf("after the last field the keyboard is not in the terms box")
+		t.Fatalf("after Add files… the keyboard is not in the terms box")
 	}
 	h.space()
 	h.ctrlS()
@@ -170,12 +174,16 @@ func TestTheFirstFieldHasTheKeyboardWhenTheWindowOpens(t *testing.T) {
 	}
 }
 
-func TestTabStopsAfterTheFormAreTheTermsBoxThenTheButtons(t *testing.T) {
+func TestTabStopsAfterTheFormAreAddFilesTheTermsBoxThenTheButtons(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.u.newLead.form.focus(h.u.newLead.form.inputs["Follow_Up__c"])
 	h.tab()
+	if h.focused() != fyne.Focusable(h.u.newLead.files.addB) {
+		t.Fatal("Tab after the last field does not reach Attachments' Add files…")
+	}
+	h.tab()
 	if h.focused() != fyne.Focusable(h.u.newLead.terms) {
-		t.Fatal("Tab after the last field does not reach the terms box")
+		t.Fatal("Tab after Add files… does not reach the terms box")
 	}
 	h.tab() // the "these terms" link
 	h.tab()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +45,7 @@ type newLeadPanel struct {
 	sendAnyway *widget.Button // in the duplicates dialog, when the rule allows saving
 	// duplicateRows is the duplicates dialog's table (name, company, id, actions).
 	duplicateRows *fyne.Container
+	files         *attachmentList // sent right after the lead is created
 	content       fyne.CanvasObject
 }
 
@@ -52,6 +54,9 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
 	p.form.canvas = u.win.Canvas()
 	p.form.onChange = u.scheduleDraft
+	p.files = newAttachmentList(u)
+	p.form.appendCard(widget.NewCard("Attachments", "",
+		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
 	termsLink := widget.NewHyperlink("these terms", nil)
 	termsLink.OnTapped = func() { p.openTerms() }
@@ -107,6 +112,7 @@ func (p *newLeadPanel) reset() {
 	p.termsErr.Hide()
 	p.attention.Hide()
 	p.submission, p.uncertain = "", false
+	p.files.clear()
 	p.fillDealerDefaults(p.u.cfg)
 }
 
@@ -145,7 +151,11 @@ func needAttention(n int) string {
 }
 
 func (p *newLeadPanel) send(allowDuplicates bool) {
-	if !p.u.ready() {
+	if !p.u.ready() || p.submitB.Disabled() { // disabled: the last lead's files are on their way
+		return
+	}
+	docs, ok := p.files.documents()
+	if !ok {
 		return
 	}
 	if p.submission == "" {
@@ -155,24 +165,30 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		Fields:        lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.opts.Now(), ID: p.submission}),
 		Options:       sfclient.CreateOptions{AllowDuplicates: allowDuplicates},
 		MayHaveLanded: p.uncertain,
+		// Documents may be on their way when the session dies: they wait in the Outbox then,
+		// rather than the lead being sent a second time after the sign-in.
+		KeepWhenSignedOut: len(docs) > 0,
 	}
-	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
-	var id string
-	var kept outbox.Entry
-	p.u.call("Sending the lead to Salesforce…", func(ctx context.Context, c *sfclient.Client) error {
-		var err error
-		id, kept, err = box.Create(ctx, c, req, now)
-		return err
-	}, func(err error) {
+	box, now := outbox.Open(p.u.profile.Vault).OnProgress(p.files.reporter()), p.u.opts.Now()
+	var res outbox.Result
+	action := func(ctx context.Context, c *sfclient.Client) error {
+		res = box.CreateWithDocuments(ctx, c, req, docs, now)
+		if res.LeadID != "" {
+			return nil // the lead exists; what became of its documents is in res
+		}
+		return res.Err
+	}
+	outcome := func(err error) {
 		var api *sfclient.APIError
 		switch {
-		case kept.ID != "":
+		case res.LeadID == "" && res.Kept:
+			kept := res.Entry
 			p.reset()
 			p.form.focusFirst()
 			p.u.dropDraft(drafts.NewLead)
 			p.u.outbox.reload()
 			p.u.showError(&notice{"The lead could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
-				"). It is kept, encrypted, in the Outbox and is sent by itself as soon as Salesforce answers; you can type the next lead."})
+				"). It is kept, encrypted, in the Outbox" + withDocuments(len(kept.Files)) + " and is sent by itself as soon as Salesforce answers; you can type the next lead."})
 		case errors.As(err, &api) && api.Duplicates != nil:
 			p.lookAtDuplicates(api)
 		case err != nil:
@@ -182,18 +198,47 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 			p.form.markRefused(err)
 			p.u.showError(err)
 		default:
-			p.u.rememberLead(id, req.Fields, false)
+			p.u.rememberLead(res.LeadID, req.Fields, false)
 			p.u.dropDraft(drafts.NewLead)
-			p.created(id)
+			p.created(res.LeadID, res, len(docs))
 		}
+	}
+	if len(docs) == 0 {
+		p.u.call("Sending the lead to Salesforce…", action, outcome)
+		return
+	}
+	// With documents, each file shows its own progress and Cancel instead of the modal.
+	if p.u.client == nil {
+		p.u.signIn(func() { p.send(allowDuplicates) })
+		return
+	}
+	p.submitB.Disable()
+	var leadErr error
+	p.files.send(slices.Clone(p.files.rows), func(ctx context.Context, c *sfclient.Client) outbox.Result {
+		leadErr = action(ctx, c)
+		r := res
+		if r.LeadID == "" && !r.Kept && !errors.Is(leadErr, context.Canceled) {
+			r.Err = nil // the lead's own refusal is said once, by outcome, not under each file
+		}
+		return r
+	}, func(r outbox.Result) {
+		p.submitB.Enable()
+		if res.Kept {
+			p.u.outbox.reload()
+		}
+		if leadErr == nil && res.LeadID == "" {
+			leadErr = r.Err // the session was lost before anything was sent
+		}
+		outcome(leadErr)
 	})
 }
 
 // created shows the new lead in the banner at the top, empties the form for the next one
 // and puts the keyboard back in its first field.
-func (p *newLeadPanel) created(id string) {
+func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	p.lastID = id
 	company := p.form.inputs["Company"].text()
+	leftover, _ := p.files.documents() // cancelled or refused: offered to Edit lead
 	p.reset()
 	instance := ""
 	if p.u.client != nil {
@@ -210,10 +255,11 @@ func (p *newLeadPanel) created(id string) {
 	p.showBanner(container.NewStack(background, container.NewPadded(container.NewVBox(
 		title,
 		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
+		p.documentsLine(res, documents, leftover),
 		container.NewHBox(
 			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
 			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
-			widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }),
+			widget.NewButton("Edit this lead", func() { p.u.edit.openWithFiles(id, leftover) }),
 		)))))
 	p.form.focusFirst()
 }

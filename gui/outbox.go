@@ -88,7 +88,11 @@ func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {
 	open := widget.NewButton("Open", func() { p.open(e) })
 	discard := widget.NewButton("Discard", func() { p.confirmDiscard(e) })
 	discard.Importance = widget.DangerImportance
-	return widget.NewCard("", "", container.NewVBox(title, reason, when, container.NewHBox(retry, open, discard)))
+	actions := container.NewHBox(retry, open, discard)
+	if len(e.Files) > 0 {
+		actions.Objects[1] = p.openFiles(e) // documents are not put back in a form: Retry sends them
+	}
+	return widget.NewCard("", "", container.NewVBox(title, reason, when, waitingFiles(e), actions))
 }
 
 // send retries one entry now.

@@ -37,8 +37,8 @@ func TestEachActionCostsOneRequest(t *testing.T) {
 	}
 
 	h.load(h.u.newLead.lastID)
-	if got := h.dataRequests(); len(got) != 1 || !strings.HasPrefix(got[0], "GET 00Q") {
-		t.Fatalf("load: %v", got)
+	if got := h.dataRequests(); len(got) != 2 || !strings.HasPrefix(got[0], "GET 00Q") || got[1] != "GET query OK" {
+		t.Fatalf("load: %v, want the lead and one query for its documents", got)
 	}
 
 	h.u.edit.form.inputs["Title"].setText("Owner")
