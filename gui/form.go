@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,6 +27,15 @@ type input struct {
 	pick    *picklist   // picklists
 	row     fyne.CanvasObject
 	problem *widget.Label
+	// section is the card of the field's section, brought into view with the field when the
+	// keyboard jumps to it or Tab enters the section, so the clerk sees which owner or
+	// section they are in.
+	section fyne.CanvasObject
+	first   bool // the first field of its section
+	// touched: the person has typed in this field since the form was last filled or emptied,
+	// so leaving it empty may be called a problem ("Last name is required."); merely passing
+	// through an untouched field says nothing.
+	touched bool
 }
 
 func (in *input) text() string {
@@ -48,6 +58,15 @@ func (in *input) focusable() fyne.Focusable {
 		return in.pick
 	}
 	return in.entry
+}
+
+// hasKeyboard reports whether the person is in this field, so a change is their typing
+// rather than the form being filled in.
+func (in *input) hasKeyboard() bool {
+	if in.pick != nil {
+		return in.pick.typing
+	}
+	return in.entry.hasKeyboard
 }
 
 // tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
@@ -91,6 +110,11 @@ func (in *input) showHint(msg string) {
 	in.problem.Refresh()
 }
 
+// showsProblem reports whether a problem (not a hint, not the "Edited" mark) is shown.
+func (in *input) showsProblem() bool {
+	return in.problem.Visible() && in.problem.Importance == widget.DangerImportance
+}
+
 // editedMark is what an edited field of a loaded lead shows under it.
 const editedMark = "Edited"
 
@@ -114,10 +138,13 @@ type leaveEntry struct {
 	widget.Entry
 	onFocus func()
 	onLeave func()
+	// hasKeyboard is true between FocusGained and FocusLost.
+	hasKeyboard bool
+	masked      bool // the box hides its digits until asked (revealShortcut)
 }
 
 func newLeaveEntry(password bool) *leaveEntry {
-	e := &leaveEntry{}
+	e := &leaveEntry{masked: password}
 	e.Password = password
 	e.ExtendBaseWidget(e)
 	return e
@@ -130,14 +157,33 @@ func (e *leaveEntry) AcceptsTab() bool { return false }
 // FocusGained reports the arrival after Entry's own handling.
 func (e *leaveEntry) FocusGained() {
 	e.Entry.FocusGained()
+	e.hasKeyboard = true
 	if e.onFocus != nil {
 		e.onFocus()
 	}
 }
 
+// revealHint is said under a masked box (an SSN) while it has the keyboard.
+const revealHint = "Ctrl+Shift+H shows or hides the digits."
+
+// revealShortcut shows or hides the digits of a masked box, as the eye at its end does for
+// the mouse (the eye is no Tab stop).
+var revealShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// TypedShortcut takes revealShortcut in a masked box; Entry handles the rest.
+func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.masked && s.ShortcutName() == revealShortcut.ShortcutName() {
+		e.Password = !e.Password
+		e.Refresh()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
 // FocusLost runs the check after Entry's own handling.
 func (e *leaveEntry) FocusLost() {
 	e.Entry.FocusLost()
+	e.hasKeyboard = false
 	if e.onLeave != nil {
 		e.onLeave()
 	}
@@ -155,8 +201,11 @@ type leadForm struct {
 	rules func(lead.Values, time.Time) lead.Problems
 	// canvas is the window's, where the form is focused. Nil means the canvas the driver
 	// finds the form on, which a desktop window knows only once it has drawn the form.
-	canvas   fyne.Canvas
+	canvas fyne.Canvas
+	// onChange runs after any field changes or is left; onEdit after the person types in
+	// one. Nil means nothing runs.
 	onChange func()
+	onEdit   func()
 	now      func() time.Time
 }
 
@@ -179,7 +228,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 		if fld.Kind == lead.Picklist {
 			in.pick = newPicklist(fld.Values)
 			in.pick.OnChanged = func(string) { f.changed(in) }
-			in.pick.onFocus = func() { f.reveal(in.row) }
+			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }
 			w = in.pick
 		} else {
@@ -190,7 +239,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 				in.entry.Wrapping = fyne.TextWrapWord
 				in.entry.SetMinRowsVisible(3)
 			}
-			in.entry.onFocus = func() { f.reveal(in.row) }
+			in.entry.onFocus = func() { f.arrived(in) }
 			in.entry.onLeave = func() {
 				in.tidy()
 				f.left(in)
@@ -207,6 +256,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 			form = container.New(layout.NewFormLayout())
 			sections[fld.Section] = form
 			sectionOrder = append(sectionOrder, fld.Section)
+			in.first = true
 		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
@@ -217,14 +267,21 @@ func newLeadForm(now func() time.Time) *leadForm {
 		f.order = append(f.order, in)
 	}
 	var parts []fyne.CanvasObject
+	cards := map[lead.Section]fyne.CanvasObject{}
 	for _, s := range sectionOrder {
 		if s == lead.Owner2 {
 			// In a card like the other sections, so the label column lines up.
 			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal)
 			parts = append(parts, f.owner2.content)
+			cards[s] = f.owner2.content
 			continue
 		}
-		parts = append(parts, widget.NewCard(string(s), "", sections[s]))
+		card := widget.NewCard(string(s), "", sections[s])
+		parts = append(parts, card)
+		cards[s] = card
+	}
+	for _, in := range f.order {
+		in.section = cards[in.field.Section]
 	}
 	f.content = container.NewVBox(parts...)
 	f.view = newFollowScroll(container.NewPadded(f.content))
@@ -232,14 +289,78 @@ func newLeadForm(now func() time.Time) *leadForm {
 }
 
 // reveal scrolls the form so obj is in view.
-func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, obj) }
+func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, nil, obj) }
 
-// left checks a field the person has just left.
+// revealInput scrolls the form so a field is in view with the line under it, where its hint
+// or problem appears, and its section's heading when it is the section's first field.
+func (f *leadForm) revealInput(in *input) {
+	var heading fyne.CanvasObject
+	if in.first {
+		heading = in.section
+	}
+	reveal(f.view, heading, in.row)
+}
+
+// arrived is the keyboard reaching a field: it is brought into view, and an SSN box says
+// under it how to show its digits.
+func (f *leadForm) arrived(in *input) {
+	if in.field.Format == lead.SSN && !in.problem.Visible() {
+		in.showHint(revealHint)
+	}
+	f.revealInput(in)
+}
+
+// problemFor is what is wrong with a field now: its own value, then the rules it shares
+// with other fields (the owners' shares together).
+func (f *leadForm) problemFor(in *input) string {
+	if msg := in.problemWith(f.now()); msg != "" {
+		return msg
+	}
+	if lead.SpansFields(in.field.Name) {
+		return lead.CheckAcross(f.values())[in.field.Name]
+	}
+	return ""
+}
+
+// left checks a field the person has just left. An empty field they never typed in is not
+// called missing: that waits for the submit.
 func (f *leadForm) left(in *input) {
-	in.showProblem(in.problemWith(f.now()))
+	msg := f.problemFor(in)
+	if strings.TrimSpace(in.text()) == "" && !in.touched && !in.showsProblem() {
+		msg = ""
+	}
+	in.showProblem(msg)
+	if lead.SpansFields(in.field.Name) {
+		f.checkAcross(false)
+	}
 	if f.onChange != nil {
 		f.onChange() // the edit panel puts its "Edited" mark back
 	}
+}
+
+// checkAcross says again, beside each field of a rule spanning fields, what that rule and
+// the field's own check find now. onlyShown limits it to fields already showing a problem,
+// so a problem clears as it is fixed but none appears while the person is still typing.
+func (f *leadForm) checkAcross(onlyShown bool) {
+	for _, in := range f.order {
+		if !lead.SpansFields(in.field.Name) || onlyShown && !in.showsProblem() {
+			continue
+		}
+		if msg := f.problemFor(in); msg != "" || in.showsProblem() {
+			in.showProblem(msg)
+		}
+	}
+}
+
+// problemCount is how many fields show a problem beside them.
+func (f *leadForm) problemCount() int {
+	n := 0
+	for _, in := range f.order {
+		if in.showsProblem() {
+			n++
+		}
+	}
+	return n
 }
 
 // focusFirst puts the keyboard in the first field, scrolled into view.
@@ -259,7 +380,7 @@ func (f *leadForm) focus(in *input) {
 	}
 	if c != nil {
 		c.Focus(in.focusable())
-		f.reveal(in.row) // also when it already had focus
+		reveal(f.view, in.section, in.row) // after a jump, with its section's heading when it fits
 	}
 }
 
@@ -312,12 +433,30 @@ func settingLabel(text string) fyne.CanvasObject {
 	return box
 }
 
+// changed follows a field's text as it changes: a picklist shows the value the text stands
+// for, a shown problem clears once fixed (the shares' total too), and typing marks the field
+// as touched and is reported to onEdit.
 func (f *leadForm) changed(in *input) {
+	typing := in.hasKeyboard()
+	if typing {
+		in.touched = true
+	}
 	switch {
 	case in.pick != nil && in.pick.typing:
 		in.showHint(in.pick.hint())
-	case in.problem.Visible() && in.problem.Text != editedMark: // a shown problem clears once fixed
-		in.showProblem(in.problemWith(f.now()))
+	case in.showsProblem():
+		in.showProblem(f.problemFor(in))
+	}
+	if lead.SpansFields(in.field.Name) {
+		f.checkAcross(true)
+	}
+	if typing {
+		if in.problem.Visible() {
+			f.revealInput(in) // a hint just shown under the last visible row
+		}
+		if f.onEdit != nil {
+			f.onEdit()
+		}
 	}
 	if f.onChange != nil {
 		f.onChange()
@@ -340,6 +479,7 @@ func (f *leadForm) setValues(v lead.Values) {
 	for name, in := range f.inputs {
 		in.setText(v[name])
 		in.showProblem("")
+		in.touched = false
 	}
 	f.owner2.setOpen(lead.OwnerCount(v) == 2)
 }

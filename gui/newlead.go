@@ -51,8 +51,15 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
 	p.form.canvas = u.win.Canvas()
-	p.form.onChange = u.scheduleDraft
-	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
+	p.form.onChange = func() {
+		u.scheduleDraft()
+		p.recount()
+	}
+	p.form.onEdit = func() { p.showBanner(nil) } // the next lead is begun
+	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
+		p.termsErr.Hide()
+		p.recount()
+	})
 	termsLink := widget.NewHyperlink("these terms", nil)
 	termsLink.OnTapped = func() { p.openTerms() }
 	p.termsErr = widget.NewLabel("The applicant must agree to the terms before the lead is sent.")
@@ -136,6 +143,23 @@ func (p *newLeadPanel) submit() {
 	p.send(false)
 }
 
+// recount updates the action bar's count, once a submit was refused, as fields are fixed
+// (or newly found wrong); at nothing left it goes.
+func (p *newLeadPanel) recount() {
+	if !p.attention.Visible() {
+		return
+	}
+	n := p.form.problemCount()
+	if p.termsErr.Visible() {
+		n++
+	}
+	if n == 0 {
+		p.attention.Hide()
+		return
+	}
+	p.attention.SetText(needAttention(n))
+}
+
 // needAttention is the action bar's count of fields that stopped a submit.
 func needAttention(n int) string {
 	if n == 1 {
@@ -189,8 +213,9 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	})
 }
 
-// created shows the new lead in the banner at the top, empties the form for the next one
-// and puts the keyboard back in its first field.
+// created shows the new lead in a one-line banner at the top, empties the form for the next
+// one and puts the keyboard back in its first field. The banner goes once the clerk types
+// into the next lead (the lead stays in Recent leads).
 func (p *newLeadPanel) created(id string) {
 	p.lastID = id
 	company := p.form.inputs["Company"].text()
@@ -207,14 +232,12 @@ func (p *newLeadPanel) created(id string) {
 	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
-	p.showBanner(container.NewStack(background, container.NewPadded(container.NewVBox(
-		title,
-		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
-		container.NewHBox(
-			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
-			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
-			widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }),
-		)))))
+	actions := container.NewHBox(idLabel,
+		widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
+		widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
+		widget.NewButton("Edit this lead", func() { p.u.edit.open(id) }))
+	// One line: the company's name gives way (…) to the id and the buttons.
+	p.showBanner(container.NewStack(background, container.NewBorder(nil, nil, nil, actions, title)))
 	p.form.focusFirst()
 }
 
