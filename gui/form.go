@@ -289,7 +289,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 }
 
 // reveal scrolls the form so obj is in view.
-func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, nil, obj) }
+func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, nil, obj, nil) }
 
 // revealInput scrolls the form so a field is in view with the line under it, where its hint
 // or problem appears, and its section's heading when it is the section's first field.
@@ -298,7 +298,7 @@ func (f *leadForm) revealInput(in *input) {
 	if in.first {
 		heading = in.section
 	}
-	reveal(f.view, heading, in.row)
+	reveal(f.view, heading, in.focusable().(fyne.CanvasObject), in.row)
 }
 
 // arrived is the keyboard reaching a field: it is brought into view, and an SSN box says
@@ -380,7 +380,7 @@ func (f *leadForm) focus(in *input) {
 	}
 	if c != nil {
 		c.Focus(in.focusable())
-		reveal(f.view, in.section, in.row) // after a jump, with its section's heading when it fits
+		reveal(f.view, in.section, in.focusable().(fyne.CanvasObject), in.row) // with its section's heading when it fits
 	}
 }
 

@@ -220,19 +220,23 @@ func TestAJumpToAProblemShowsItsSectionHeadingAndTheLineUnderIt(t *testing.T) {
 	}
 }
 
-func TestTabToTheBottomEdgeKeepsTheHintUnderTheFieldInView(t *testing.T) {
+func TestTabToTheBottomEdgeKeepsRoomForTheHintUnderTheField(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.u.win.Resize(fyne.NewSize(800, 600))
 	form := h.u.newLead.form
 	for _, name := range []string{"Legal_Entity_Type__c", "SSN1__c", "Financing_Type__c", "Time_Frame__c"} {
 		in := form.inputs[name]
 		h.tabTo(name)
-		test.Type(h.focused(), "w") // a hint or, once left, a problem appears under it
+		offset := form.view.Offset.Y
+		test.Type(h.focused(), "w") // a hint appears under it
 		if !in.problem.Visible() {
 			t.Fatalf("%s: nothing said under it after typing", name)
 		}
 		if !h.inView(in.problem) {
 			t.Fatalf("%s: the line under the field is out of view", name)
+		}
+		if form.view.Offset.Y != offset {
+			t.Fatalf("%s: the form jumped as the hint appeared: no room was kept for it on arrival (%v -> %v)", name, offset, form.view.Offset.Y)
 		}
 	}
 }

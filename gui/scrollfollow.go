@@ -19,19 +19,23 @@ func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
 }
 
 // reveal scrolls s as little as needed for obj to be in view with a margin of one line of
-// text around it: a hint or problem that appears under a field then shows without another
-// scroll. When from is not nil, the view reaches up to from's top as well (a field's section
-// heading), as long as obj still fits.
-func reveal(s *container.Scroll, from, obj fyne.CanvasObject) {
+// text above and below it: a hint or problem that appears under a field then shows without
+// another scroll. When below is not nil, its bottom is kept in view too (a field's row with
+// a problem already shown under it). When from is not nil, the view reaches up to from's top
+// as well (a field's section heading), as long as the rest still fits.
+func reveal(s *container.Scroll, from, obj, below fyne.CanvasObject) {
 	if fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
 		return // not on screen
 	}
 	d := fyne.CurrentApp().Driver()
 	layOut(s)
-	margin := lineHeight()
+	margin := lineHeight() + 2*theme.Padding() // a line, the gap a box puts before it, and air
 	origin := d.AbsolutePositionForObject(s.Content).Y
-	top := d.AbsolutePositionForObject(obj).Y - origin - margin
-	bottom := top + obj.Size().Height + 2*margin
+	y := d.AbsolutePositionForObject(obj).Y - origin
+	top, bottom := y-margin, y+obj.Size().Height+margin
+	if below != nil {
+		bottom = max(bottom, d.AbsolutePositionForObject(below).Y-origin+below.Size().Height+theme.Padding())
+	}
 	view := s.Size().Height
 	if from != nil {
 		if t := d.AbsolutePositionForObject(from).Y - origin - theme.Padding(); t < top && bottom-t <= view {
