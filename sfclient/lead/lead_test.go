@@ -174,3 +174,23 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func FuzzCheckAcross(f *testing.F) {
+	f.Add("70", "40")
+	f.Add("100%", "0.5")
+	f.Add("", "1e2")
+	f.Fuzz(func(t *testing.T, own1, own2 string) {
+		v := Values{"Ownership1__c": own1, "Ownership2__c": own2}
+		p := CheckAcross(v)
+		// The total is said only beside Owner 2's share, and only when both shares are
+		// fine on their own; whatever CheckAcross finds, CheckAll says too.
+		for name, msg := range p {
+			if name != "Ownership2__c" || Check("Ownership1__c", own1, now) != "" || Check("Ownership2__c", own2, now) != "" {
+				t.Fatalf("CheckAcross(%q, %q) = %v", own1, own2, p)
+			}
+			if all := CheckAll(v, now); all[name] != msg {
+				t.Fatalf("CheckAll misses %q for %q, %q", msg, own1, own2)
+			}
+		}
+	})
+}
