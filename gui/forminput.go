@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -155,8 +156,9 @@ func (e *leaveEntry) FocusGained() {
 	}
 }
 
-// revealHint is said under a masked box (an SSN) while it has the keyboard.
-const revealHint = "Ctrl+Shift+H shows or hides the digits."
+// revealHint is said under a masked box (an SSN) while it has the keyboard: Ctrl+Shift+H,
+// Cmd+Shift+H on a Mac, as fyne.KeyModifierShortcutDefault is.
+var revealHint = map[bool]string{false: "Ctrl", true: "Cmd"}[runtime.GOOS == "darwin"] + "+Shift+H shows or hides the digits."
 
 // revealShortcut shows or hides the digits of a masked box, as the eye at its end does for
 // the mouse (the eye is no Tab stop).
