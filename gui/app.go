@@ -100,6 +100,7 @@ func New(a fyne.App, opts Options) *UI {
 	if opts.ConfirmFor == 0 {
 		opts.ConfirmFor = 4 * time.Second
 	}
+	a.Settings().SetTheme(withStrongFocus(a.Settings().Theme())) // a focus anyone can see (theme.go)
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
 	u.jobs.loop = opts.uiLoop
 	bar := u.header.build(func() { u.signIn(nil) }, func() { u.show(tabOutbox) })

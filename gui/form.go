@@ -17,132 +17,6 @@ import (
 	"leaddesk/sfclient/lead"
 )
 
-// input is one field of the lead form: its widget, the line under it for problems, and the
-// check that runs when the person leaves it.
-type input struct {
-	field   lead.Field
-	label   *widget.Label
-	entry   *leaveEntry // text fields
-	pick    *picklist   // picklists
-	row     fyne.CanvasObject
-	problem *widget.Label
-}
-
-func (in *input) text() string {
-	if in.pick != nil {
-		return in.pick.Text
-	}
-	return in.entry.Text
-}
-
-func (in *input) setText(s string) {
-	if in.pick != nil {
-		in.pick.SetText(s)
-		return
-	}
-	in.entry.SetText(s)
-}
-
-func (in *input) focusable() fyne.Focusable {
-	if in.pick != nil {
-		return in.pick
-	}
-	return in.entry
-}
-
-// tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
-// value its text stands for.
-func (in *input) tidy() {
-	if in.pick != nil {
-		in.pick.settle()
-		return
-	}
-	if t := lead.Tidy(in.field.Name, in.entry.Text); t != in.entry.Text {
-		in.entry.SetText(t)
-	}
-}
-
-// problemWith returns what is wrong with the field's value on its own ("" when nothing): a
-// picklist holds only values of its list in use.
-func (in *input) problemWith(now time.Time) string {
-	if in.pick != nil {
-		if msg := lead.CheckChoice(in.pick.Text, in.pick.options); msg != "" {
-			return msg
-		}
-	}
-	return lead.Check(in.field.Name, in.text(), now)
-}
-
-// showProblem puts msg under the field ("" clears it).
-func (in *input) showProblem(msg string) {
-	in.problem.Importance = widget.DangerImportance
-	in.problem.SetText(msg)
-	if msg == "" {
-		in.problem.Hide()
-	} else {
-		in.problem.Show()
-	}
-}
-
-// showHint puts a quiet line under the field while the person types ("" clears it).
-func (in *input) showHint(msg string) {
-	in.showProblem(msg)
-	in.problem.Importance = widget.LowImportance
-	in.problem.Refresh()
-}
-
-// editedMark is what an edited field of a loaded lead shows under it.
-const editedMark = "Edited"
-
-// showEdited marks the field as changed since load (a problem, when there is one, wins).
-func (in *input) showEdited(edited bool) {
-	isMark := in.problem.Text == editedMark
-	switch {
-	case edited && (!in.problem.Visible() || isMark):
-		in.problem.Importance = widget.WarningImportance
-		in.problem.SetText(editedMark)
-		in.problem.Show()
-	case !edited && isMark:
-		in.showProblem("")
-	}
-}
-
-// leaveEntry is an Entry that reports when focus arrives and leaves, so a field is brought
-// into view as the person reaches it and checked as they move on rather than on every key.
-// Tab always moves on, even from a multi-line box.
-type leaveEntry struct {
-	widget.Entry
-	onFocus func()
-	onLeave func()
-}
-
-func newLeaveEntry(password bool) *leaveEntry {
-	e := &leaveEntry{}
-	e.Password = password
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// AcceptsTab is false: in a multi-line box too, Tab and Shift+Tab move between fields
-// rather than typing a tab character.
-func (e *leaveEntry) AcceptsTab() bool { return false }
-
-// FocusGained reports the arrival after Entry's own handling.
-func (e *leaveEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
-}
-
-// FocusLost runs the check after Entry's own handling.
-func (e *leaveEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onLeave != nil {
-		e.onLeave()
-	}
-}
-
 // leadForm is Mazo's Lead as a sectioned form, shared by New lead and Edit lead.
 type leadForm struct {
 	inputs map[string]*input
@@ -155,8 +29,11 @@ type leadForm struct {
 	rules func(lead.Values, time.Time) lead.Problems
 	// canvas is the window's, where the form is focused. Nil means the canvas the driver
 	// finds the form on, which a desktop window knows only once it has drawn the form.
-	canvas   fyne.Canvas
+	canvas fyne.Canvas
+	// onChange runs after any field changes or is left; onEdit after the person types in
+	// one. Nil means nothing runs.
 	onChange func()
+	onEdit   func()
 	now      func() time.Time
 }
 
@@ -179,7 +56,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 		if fld.Kind == lead.Picklist {
 			in.pick = newPicklist(fld.Values)
 			in.pick.OnChanged = func(string) { f.changed(in) }
-			in.pick.onFocus = func() { f.reveal(in.row) }
+			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }
 			w = in.pick
 		} else {
@@ -190,7 +67,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 				in.entry.Wrapping = fyne.TextWrapWord
 				in.entry.SetMinRowsVisible(3)
 			}
-			in.entry.onFocus = func() { f.reveal(in.row) }
+			in.entry.onFocus = func() { f.arrived(in) }
 			in.entry.onLeave = func() {
 				in.tidy()
 				f.left(in)
@@ -207,6 +84,7 @@ func newLeadForm(now func() time.Time) *leadForm {
 			form = container.New(layout.NewFormLayout())
 			sections[fld.Section] = form
 			sectionOrder = append(sectionOrder, fld.Section)
+			in.first = true
 		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
@@ -217,14 +95,21 @@ func newLeadForm(now func() time.Time) *leadForm {
 		f.order = append(f.order, in)
 	}
 	var parts []fyne.CanvasObject
+	cards := map[lead.Section]fyne.CanvasObject{}
 	for _, s := range sectionOrder {
 		if s == lead.Owner2 {
 			// In a card like the other sections, so the label column lines up.
 			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal)
 			parts = append(parts, f.owner2.content)
+			cards[s] = f.owner2.content
 			continue
 		}
-		parts = append(parts, widget.NewCard(string(s), "", sections[s]))
+		card := widget.NewCard(string(s), "", sections[s])
+		parts = append(parts, card)
+		cards[s] = card
+	}
+	for _, in := range f.order {
+		in.section = cards[in.field.Section]
 	}
 	f.content = container.NewVBox(parts...)
 	f.view = newFollowScroll(container.NewPadded(f.content))
@@ -232,14 +117,78 @@ func newLeadForm(now func() time.Time) *leadForm {
 }
 
 // reveal scrolls the form so obj is in view.
-func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, obj) }
+func (f *leadForm) reveal(obj fyne.CanvasObject) { reveal(f.view, nil, obj, nil) }
 
-// left checks a field the person has just left.
+// revealInput scrolls the form so a field is in view with the line under it, where its hint
+// or problem appears, and its section's heading when it is the section's first field.
+func (f *leadForm) revealInput(in *input) {
+	var heading fyne.CanvasObject
+	if in.first {
+		heading = in.section
+	}
+	reveal(f.view, heading, in.focusable().(fyne.CanvasObject), in.row)
+}
+
+// arrived is the keyboard reaching a field: it is brought into view, and an SSN box says
+// under it how to show its digits.
+func (f *leadForm) arrived(in *input) {
+	if in.field.Format == lead.SSN && !in.problem.Visible() {
+		in.showHint(revealHint)
+	}
+	f.revealInput(in)
+}
+
+// problemFor is what is wrong with a field now: its own value, then the rules it shares
+// with other fields (the owners' shares together).
+func (f *leadForm) problemFor(in *input) string {
+	if msg := in.problemWith(f.now()); msg != "" {
+		return msg
+	}
+	if lead.SpansFields(in.field.Name) {
+		return lead.CheckAcross(f.values())[in.field.Name]
+	}
+	return ""
+}
+
+// left checks a field the person has just left. An empty field they never typed in is not
+// called missing: that waits for the submit.
 func (f *leadForm) left(in *input) {
-	in.showProblem(in.problemWith(f.now()))
+	msg := f.problemFor(in)
+	if strings.TrimSpace(in.text()) == "" && !in.touched && !in.showsProblem() {
+		msg = ""
+	}
+	in.showProblem(msg)
+	if lead.SpansFields(in.field.Name) {
+		f.checkAcross(false)
+	}
 	if f.onChange != nil {
 		f.onChange() // the edit panel puts its "Edited" mark back
 	}
+}
+
+// checkAcross says again, beside each field of a rule spanning fields, what that rule and
+// the field's own check find now. onlyShown limits it to fields already showing a problem,
+// so a problem clears as it is fixed but none appears while the person is still typing.
+func (f *leadForm) checkAcross(onlyShown bool) {
+	for _, in := range f.order {
+		if !lead.SpansFields(in.field.Name) || onlyShown && !in.showsProblem() {
+			continue
+		}
+		if msg := f.problemFor(in); msg != "" || in.showsProblem() {
+			in.showProblem(msg)
+		}
+	}
+}
+
+// problemCount is how many fields show a problem beside them.
+func (f *leadForm) problemCount() int {
+	n := 0
+	for _, in := range f.order {
+		if in.showsProblem() {
+			n++
+		}
+	}
+	return n
 }
 
 // focusFirst puts the keyboard in the first field, scrolled into view.
@@ -259,7 +208,7 @@ func (f *leadForm) focus(in *input) {
 	}
 	if c != nil {
 		c.Focus(in.focusable())
-		f.reveal(in.row) // also when it already had focus
+		reveal(f.view, in.section, in.focusable().(fyne.CanvasObject), in.row) // with its section's heading when it fits
 	}
 }
 
@@ -312,12 +261,30 @@ func settingLabel(text string) fyne.CanvasObject {
 	return box
 }
 
+// changed follows a field's text as it changes: a picklist shows the value the text stands
+// for, a shown problem clears once fixed (the shares' total too), and typing marks the field
+// as touched and is reported to onEdit.
 func (f *leadForm) changed(in *input) {
+	typing := in.hasKeyboard()
+	if typing {
+		in.touched = true
+	}
 	switch {
 	case in.pick != nil && in.pick.typing:
 		in.showHint(in.pick.hint())
-	case in.problem.Visible() && in.problem.Text != editedMark: // a shown problem clears once fixed
-		in.showProblem(in.problemWith(f.now()))
+	case in.showsProblem():
+		in.showProblem(f.problemFor(in))
+	}
+	if lead.SpansFields(in.field.Name) {
+		f.checkAcross(true)
+	}
+	if typing {
+		if in.problem.Visible() {
+			f.revealInput(in) // a hint just shown under the last visible row
+		}
+		if f.onEdit != nil {
+			f.onEdit()
+		}
 	}
 	if f.onChange != nil {
 		f.onChange()
@@ -340,6 +307,7 @@ func (f *leadForm) setValues(v lead.Values) {
 	for name, in := range f.inputs {
 		in.setText(v[name])
 		in.showProblem("")
+		in.touched = false
 	}
 	f.owner2.setOpen(lead.OwnerCount(v) == 2)
 }

@@ -36,7 +36,10 @@ type newLeadPanel struct {
 	// stopped the lead.
 	attention *widget.Label
 	banner    *fyne.Container // the lead just created, with what can be done with it
-	lastID    string
+	// bannerKeeps: the banner offers documents that were not sent, so typing the next lead
+	// does not take it away.
+	bannerKeeps bool
+	lastID      string
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
@@ -53,11 +56,22 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
 	p.form.canvas = u.win.Canvas()
-	p.form.onChange = u.scheduleDraft
+	p.form.onChange = func() {
+		u.scheduleDraft()
+		p.recount()
+	}
+	p.form.onEdit = func() { // the next lead is begun
+		if !p.bannerKeeps {
+			p.showBanner(nil)
+		}
+	}
 	p.files = newAttachmentList(u)
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
-	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) { p.termsErr.Hide() })
+	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
+		p.termsErr.Hide()
+		p.recount()
+	})
 	termsLink := widget.NewHyperlink("these terms", nil)
 	termsLink.OnTapped = func() { p.openTerms() }
 	p.termsErr = widget.NewLabel("The applicant must agree to the terms before the lead is sent.")
@@ -140,6 +154,23 @@ func (p *newLeadPanel) submit() {
 	}
 	p.attention.Hide()
 	p.send(false)
+}
+
+// recount updates the action bar's count, once a submit was refused, as fields are fixed
+// (or newly found wrong); at nothing left it goes.
+func (p *newLeadPanel) recount() {
+	if !p.attention.Visible() {
+		return
+	}
+	n := p.form.problemCount()
+	if p.termsErr.Visible() {
+		n++
+	}
+	if n == 0 {
+		p.attention.Hide()
+		return
+	}
+	p.attention.SetText(needAttention(n))
 }
 
 // needAttention is the action bar's count of fields that stopped a submit.
@@ -233,8 +264,10 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	})
 }
 
-// created shows the new lead in the banner at the top, empties the form for the next one
-// and puts the keyboard back in its first field.
+// created shows the new lead in a one-line banner at the top, empties the form for the next
+// one and puts the keyboard back in its first field. The banner goes once the clerk types
+// into the next lead (the lead stays in Recent leads), unless it offers documents that were
+// not sent: those are offered until the clerk takes them to Edit lead or sends another lead.
 func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	p.lastID = id
 	company := p.form.inputs["Company"].text()
@@ -252,21 +285,23 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
-	p.showBanner(container.NewStack(background, container.NewPadded(container.NewVBox(
-		title,
-		container.NewHBox(widget.NewLabel("Salesforce id:"), idLabel),
-		p.documentsLine(res, documents, leftover),
-		container.NewHBox(
-			widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
-			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
-			widget.NewButton("Edit this lead", func() { p.u.edit.openWithFiles(id, leftover) }),
-		)))))
+	actions := container.NewHBox(idLabel,
+		widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
+		widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
+		widget.NewButton("Edit this lead", func() { p.u.edit.openWithFiles(id, leftover) }))
+	// One line: the company's name gives way (…) to the id and the buttons; the documents line
+	// under it hides itself when there are none.
+	p.showBanner(container.NewStack(background, container.NewVBox(
+		container.NewBorder(nil, nil, nil, actions, title),
+		p.documentsLine(res, documents, leftover))))
+	p.bannerKeeps = len(leftover) > 0
 	p.form.focusFirst()
 }
 
 // showBanner puts b (nil: nothing) at the top of the tab, above the form.
 func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
 	p.banner.RemoveAll()
+	p.bannerKeeps = false
 	if b != nil {
 		p.banner.Add(b)
 	}

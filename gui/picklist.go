@@ -2,6 +2,7 @@ package gui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -58,12 +59,22 @@ func (p *picklist) settle() {
 	}
 }
 
-// step moves to the next (+1) or previous (-1) value of the list.
+// step moves to the next (+1) or previous (-1) value of the list from the value shown. While
+// the text is still being typed, it moves from the value the text stands for, to the next
+// value that also starts with the text when there is one: "S" stands for "S Corporation",
+// and Down goes on to "Sole Proprietorship".
 func (p *picklist) step(by int) {
 	if len(p.options) == 0 {
 		return
 	}
 	i := slices.Index(p.options, p.Text)
+	if v, ok := lead.Choose(p.Text, p.options); i < 0 && ok {
+		i = slices.Index(p.options, v)
+		if j := p.nextStartingWith(p.Text, i, by); j >= 0 {
+			p.choose(p.options[j])
+			return
+		}
+	}
 	switch {
 	case i < 0 && by > 0:
 		i = 0
@@ -72,8 +83,25 @@ func (p *picklist) step(by int) {
 	default:
 		i = (i + by + len(p.options)) % len(p.options)
 	}
-	p.fresh = true // a value chosen with the arrows is replaced by what is typed next
-	p.SetText(p.options[i])
+	p.choose(p.options[i])
+}
+
+// nextStartingWith is the index of the first value after (by +1) or before (by -1) index
+// from that starts with typed, ignoring case; -1 when none does.
+func (p *picklist) nextStartingWith(typed string, from, by int) int {
+	t := strings.ToLower(strings.TrimSpace(typed))
+	for k := from + by; k >= 0 && k < len(p.options); k += by {
+		if strings.HasPrefix(strings.ToLower(p.options[k]), t) {
+			return k
+		}
+	}
+	return -1
+}
+
+// choose shows v as the value, ready to be replaced by what is typed next.
+func (p *picklist) choose(v string) {
+	p.fresh = true
+	p.SetText(v)
 	p.CursorColumn = len([]rune(p.Text))
 }
 

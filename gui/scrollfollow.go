@@ -18,23 +18,36 @@ func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
 	return s
 }
 
-// reveal scrolls s as little as needed for obj, with a little room around it, to be in view.
-func reveal(s *container.Scroll, obj fyne.CanvasObject) {
+// reveal scrolls s as little as needed for obj to be in view with a margin of one line of
+// text above and below it: a hint or problem that appears under a field then shows without
+// another scroll. When below is not nil, its bottom is kept in view too (a field's row with
+// a problem already shown under it). When from is not nil, the view reaches up to from's top
+// as well (a field's section heading), as long as the rest still fits.
+func reveal(s *container.Scroll, from, obj, below fyne.CanvasObject) {
 	if fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
 		return // not on screen
 	}
 	d := fyne.CurrentApp().Driver()
 	layOut(s)
-	room := 2 * theme.Padding()
-	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y - room
-	bottom := top + obj.Size().Height + 2*room
+	margin := lineHeight() + 2*theme.Padding() // a line, the gap a box puts before it, and air
+	origin := d.AbsolutePositionForObject(s.Content).Y
+	y := d.AbsolutePositionForObject(obj).Y - origin
+	top, bottom := y-margin, y+obj.Size().Height+margin
+	if below != nil {
+		bottom = max(bottom, d.AbsolutePositionForObject(below).Y-origin+below.Size().Height+theme.Padding())
+	}
 	view := s.Size().Height
+	if from != nil {
+		if t := d.AbsolutePositionForObject(from).Y - origin - theme.Padding(); t < top && bottom-t <= view {
+			top = t
+		}
+	}
 	offset := s.Offset.Y
 	switch {
 	case top < offset:
 		offset = top
 	case bottom > offset+view:
-		offset = bottom - view
+		offset = min(bottom-view, top) // a field taller than the view shows its top
 	default:
 		return
 	}
@@ -42,6 +55,11 @@ func reveal(s *container.Scroll, obj fyne.CanvasObject) {
 		offset = 0
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offset))
+}
+
+// lineHeight is the height of one line of a label, padding included.
+func lineHeight() float32 {
+	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 }
 
 // layOut brings the form's layout up to date now rather than at the next frame: a check

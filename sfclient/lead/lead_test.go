@@ -81,6 +81,33 @@ func TestOwnersSharesMayNotPassOneHundred(t *testing.T) {
 	}
 }
 
+func TestTheSharesTotalIsCheckedOnItsOwnForAFormToSayAsFieldsAreLeft(t *testing.T) {
+	tests := []struct {
+		own1, own2 string
+		want       string // "" means no problem
+	}{
+		{"70", "40", "110%"},
+		{"70%", "30.5", "100.5%"},
+		{"60", "40", ""},
+		{"100", "", ""},
+		{"", "", ""},
+		{"abc", "90", ""}, // Check says what is wrong with the share itself
+		{"70", "140", ""},
+	}
+	for _, tt := range tests {
+		p := CheckAcross(Values{"Ownership1__c": tt.own1, "Ownership2__c": tt.own2})
+		got := p["Ownership2__c"]
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) || len(p) > 1 {
+			t.Errorf("CheckAcross(%q, %q) = %v, want a total of %q beside Owner 2's share", tt.own1, tt.own2, p, tt.want)
+		}
+	}
+	for name, spans := range map[string]bool{"Ownership1__c": true, "Ownership2__c": true, "LastName": false, "SSN1__c": false} {
+		if SpansFields(name) != spans {
+			t.Errorf("SpansFields(%s) = %v, want %v", name, !spans, spans)
+		}
+	}
+}
+
 func TestPayloadMatchesTheGuidesShapes(t *testing.T) {
 	v := Values{"FirstName": "Satisfied", "LastName": "Customer", "Company": "Example Inc.", "SSN1__c": "555555555",
 		"Birthday1__c": "05/05/1955", "AnnualRevenue": "$600,000", "Ownership1__c": "100", "State": "tx",
@@ -144,6 +171,26 @@ func FuzzCheck(f *testing.F) {
 		b, _ := json.Marshal(Value(name, value))
 		if string(a) != string(b) {
 			t.Fatalf("unstable conversion of %q", value)
+		}
+	})
+}
+
+func FuzzCheckAcross(f *testing.F) {
+	f.Add("70", "40")
+	f.Add("100%", "0.5")
+	f.Add("", "1e2")
+	f.Fuzz(func(t *testing.T, own1, own2 string) {
+		v := Values{"Ownership1__c": own1, "Ownership2__c": own2}
+		p := CheckAcross(v)
+		// The total is said only beside Owner 2's share, and only when both shares are
+		// fine on their own; whatever CheckAcross finds, CheckAll says too.
+		for name, msg := range p {
+			if name != "Ownership2__c" || Check("Ownership1__c", own1, now) != "" || Check("Ownership2__c", own2, now) != "" {
+				t.Fatalf("CheckAcross(%q, %q) = %v", own1, own2, p)
+			}
+			if all := CheckAll(v, now); all[name] != msg {
+				t.Fatalf("CheckAll misses %q for %q, %q", msg, own1, own2)
+			}
 		}
 	})
 }

@@ -133,19 +133,38 @@ func CheckAll(v Values, now time.Time) Problems {
 			problems[f.Name] = msg
 		}
 	}
-	total := 0.0
-	for _, name := range ownershipFields {
-		n, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v[name]), "%"), 64)
-		total += n
-	}
-	if total > 100 && problems["Ownership2__c"] == "" && problems["Ownership1__c"] == "" {
-		problems["Ownership2__c"] = fmt.Sprintf("The owners' shares add up to %g%%; at most 100%%.", total)
+	for name, msg := range CheckAcross(v) {
+		if problems[name] == "" {
+			problems[name] = msg
+		}
 	}
 	if len(problems) == 0 {
 		return nil
 	}
 	return problems
 }
+
+// CheckAcross checks the rules that span fields, and only those: the owners' shares add up
+// to at most 100 %, said beside Owner 2's share. A share that is not a number on its own is
+// left to Check, and no total is said then. It returns nil when the rules pass.
+func CheckAcross(v Values) Problems {
+	total := 0.0
+	for _, name := range ownershipFields {
+		if Check(name, v[name], time.Time{}) != "" {
+			return nil
+		}
+		n, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v[name]), "%"), 64)
+		total += n
+	}
+	if total > 100 {
+		return Problems{"Ownership2__c": fmt.Sprintf("The owners' shares add up to %g%%; at most 100%%.", total)}
+	}
+	return nil
+}
+
+// SpansFields reports whether the field named takes part in a rule of CheckAcross, so a
+// form checks that rule again whenever the person leaves or changes it.
+func SpansFields(name string) bool { return slices.Contains(ownershipFields, name) }
 
 // ParseDate reads MM/DD/YYYY (what US clerks type) or YYYY-MM-DD, refusing dates that do not
 // exist (02/30/2020).

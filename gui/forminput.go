@@ -1,0 +1,184 @@
+package gui
+
+import (
+	"runtime"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient/lead"
+)
+
+// input is one field of the lead form: its widget, the line under it for problems, and the
+// check that runs when the person leaves it.
+type input struct {
+	field   lead.Field
+	label   *widget.Label
+	entry   *leaveEntry // text fields
+	pick    *picklist   // picklists
+	row     fyne.CanvasObject
+	problem *widget.Label
+	// section is the card of the field's section, brought into view with the field when the
+	// keyboard jumps to it or Tab enters the section, so the clerk sees which owner or
+	// section they are in.
+	section fyne.CanvasObject
+	first   bool // the first field of its section
+	// touched: the person has typed in this field since the form was last filled or emptied,
+	// so leaving it empty may be called a problem ("Last name is required."); merely passing
+	// through an untouched field says nothing.
+	touched bool
+}
+
+func (in *input) text() string {
+	if in.pick != nil {
+		return in.pick.Text
+	}
+	return in.entry.Text
+}
+
+func (in *input) setText(s string) {
+	if in.pick != nil {
+		in.pick.SetText(s)
+		return
+	}
+	in.entry.SetText(s)
+}
+
+func (in *input) focusable() fyne.Focusable {
+	if in.pick != nil {
+		return in.pick
+	}
+	return in.entry
+}
+
+// hasKeyboard reports whether the person is in this field, so a change is their typing
+// rather than the form being filled in.
+func (in *input) hasKeyboard() bool {
+	if in.pick != nil {
+		return in.pick.typing
+	}
+	return in.entry.hasKeyboard
+}
+
+// tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
+// value its text stands for.
+func (in *input) tidy() {
+	if in.pick != nil {
+		in.pick.settle()
+		return
+	}
+	if t := lead.Tidy(in.field.Name, in.entry.Text); t != in.entry.Text {
+		in.entry.SetText(t)
+	}
+}
+
+// problemWith returns what is wrong with the field's value on its own ("" when nothing): a
+// picklist holds only values of its list in use.
+func (in *input) problemWith(now time.Time) string {
+	if in.pick != nil {
+		if msg := lead.CheckChoice(in.pick.Text, in.pick.options); msg != "" {
+			return msg
+		}
+	}
+	return lead.Check(in.field.Name, in.text(), now)
+}
+
+// showProblem puts msg under the field ("" clears it).
+func (in *input) showProblem(msg string) {
+	in.problem.Importance = widget.DangerImportance
+	in.problem.SetText(msg)
+	if msg == "" {
+		in.problem.Hide()
+	} else {
+		in.problem.Show()
+	}
+}
+
+// showHint puts a quiet line under the field while the person types ("" clears it).
+func (in *input) showHint(msg string) {
+	in.showProblem(msg)
+	in.problem.Importance = widget.LowImportance
+	in.problem.Refresh()
+}
+
+// showsProblem reports whether a problem (not a hint, not the "Edited" mark) is shown.
+func (in *input) showsProblem() bool {
+	return in.problem.Visible() && in.problem.Importance == widget.DangerImportance
+}
+
+// editedMark is what an edited field of a loaded lead shows under it.
+const editedMark = "Edited"
+
+// showEdited marks the field as changed since load (a problem, when there is one, wins).
+func (in *input) showEdited(edited bool) {
+	isMark := in.problem.Text == editedMark
+	switch {
+	case edited && (!in.problem.Visible() || isMark):
+		in.problem.Importance = widget.WarningImportance
+		in.problem.SetText(editedMark)
+		in.problem.Show()
+	case !edited && isMark:
+		in.showProblem("")
+	}
+}
+
+// leaveEntry is an Entry that reports when focus arrives and leaves, so a field is brought
+// into view as the person reaches it and checked as they move on rather than on every key.
+// Tab always moves on, even from a multi-line box.
+type leaveEntry struct {
+	widget.Entry
+	onFocus func()
+	onLeave func()
+	// hasKeyboard is true between FocusGained and FocusLost.
+	hasKeyboard bool
+	masked      bool // the box hides its digits until asked (revealShortcut)
+}
+
+func newLeaveEntry(password bool) *leaveEntry {
+	e := &leaveEntry{masked: password}
+	e.Password = password
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: in a multi-line box too, Tab and Shift+Tab move between fields
+// rather than typing a tab character.
+func (e *leaveEntry) AcceptsTab() bool { return false }
+
+// FocusGained reports the arrival after Entry's own handling.
+func (e *leaveEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.hasKeyboard = true
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// revealHint is said under a masked box (an SSN) while it has the keyboard: Ctrl+Shift+H,
+// Cmd+Shift+H on a Mac, as fyne.KeyModifierShortcutDefault is.
+var revealHint = map[bool]string{false: "Ctrl", true: "Cmd"}[runtime.GOOS == "darwin"] + "+Shift+H shows or hides the digits."
+
+// revealShortcut shows or hides the digits of a masked box, as the eye at its end does for
+// the mouse (the eye is no Tab stop).
+var revealShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// TypedShortcut takes revealShortcut in a masked box; Entry handles the rest.
+func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.masked && s.ShortcutName() == revealShortcut.ShortcutName() {
+		e.Password = !e.Password
+		e.Refresh()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusLost runs the check after Entry's own handling.
+func (e *leaveEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.hasKeyboard = false
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
