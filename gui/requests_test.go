@@ -50,7 +50,7 @@ func TestEachActionCostsOneRequest(t *testing.T) {
 	}
 
 	// The next start revalidates the cached describe instead of downloading it.
-	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func())})
+	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
 	again.jobs.drain()
 	if got := h.dataRequests(); len(got) != 1 || got[0] != "GET describe Not Modified" {
 		t.Fatalf("restart: %v, want one 304 describe", got)
