@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -87,4 +86,3 @@ func (p *editPanel) historyButton() *widget.Button {
 	p.historyB.Disable()
 	return p.historyB
 }
-
