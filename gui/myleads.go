@@ -129,12 +129,17 @@ func (p *myLeadsPanel) cacheFor(c *sfclient.Client) *sfclient.LeadCache {
 // changed forgets Salesforce's answers after the clerk created or saved a lead, and reads
 // what this computer remembers again.
 func (p *myLeadsPanel) changed() {
+	p.forget()
+	p.reloadLocal()
+}
+
+// forget drops the cache's answers, so the next read asks Salesforce.
+func (p *myLeadsPanel) forget() {
 	p.cacheMu.Lock()
+	defer p.cacheMu.Unlock()
 	if p.cache != nil {
 		p.cache.Forget()
 	}
-	p.cacheMu.Unlock()
-	p.reloadLocal()
 }
 
 // refresh is the Refresh button, F5, Ctrl/Cmd+R and the timer: read Salesforce again.
@@ -142,11 +147,7 @@ func (p *myLeadsPanel) refresh() {
 	if p.list == nil {
 		return
 	}
-	p.cacheMu.Lock()
-	if p.cache != nil {
-		p.cache.Forget()
-	}
-	p.cacheMu.Unlock()
+	p.forget()
 	p.load()
 }
 
