@@ -44,7 +44,11 @@ func (p *editPanel) historyDialog(h sfclient.History) {
 		lines.Add(bold(when(e.At) + " · " + orDash(e.By)))
 		lines.Add(wrapped(historyChange(e)))
 	}
-	d := dialog.NewCustom("History of "+orDash(p.heading.Text), "Close", container.NewVScroll(lines), p.u.win)
+	who := joinNonEmpty(p.loaded["FirstName"], p.loaded["LastName"])
+	if company := p.loaded["Company"]; company != "" {
+		who = joinNonEmpty(who, "·", company)
+	}
+	d := dialog.NewCustom("History of "+orDash(who), "Close", container.NewVScroll(lines), p.u.win)
 	d.Resize(fyne.NewSize(620, 440))
 	p.u.showDialog(d, d.Hide, nil)
 }

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -172,6 +174,9 @@ func (l *leadList) TypedKey(k *fyne.KeyEvent) {
 			next = l.p.selected - 1
 		}
 		if next >= 0 && next < len(l.p.rows) {
+			if l.p.selected >= 0 {
+				l.List.TypedKey(k) // the keyboard highlight (on the first row at first) follows
+			}
 			l.Select(next) // scrolls to it
 		}
 	case fyne.KeyF5:
@@ -212,7 +217,9 @@ func (r *leadRowView) show(i int, row leadRow) {
 
 // CreateRenderer lays the row out as two lines: name and status, then the details.
 func (r *leadRowView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVBox(container.NewBorder(nil, nil, nil, r.status, r.name), r.details))
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), // labels bring their own padding
+		container.NewBorder(nil, nil, nil, r.status, r.name), r.details)
+	return widget.NewSimpleRenderer(lines)
 }
 
 // Tapped selects the row, as a click on any list row does.

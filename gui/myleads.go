@@ -68,12 +68,13 @@ func newMyLeadsPanel(u *UI) *myLeadsPanel {
 }
 
 // shown builds the list on the tab's first showing and reads the leads (from the cache while
-// its answer is fresh).
+// its answer is fresh). The list takes the keyboard: the arrows, Enter and F5 work at once.
 func (p *myLeadsPanel) shown() {
 	if p.list == nil {
 		p.build()
 		p.u.jobs.everyUntil(p.ctx, p.u.opts.LeadsRefresh, DefaultLeadsRefresh, p.refresh)
 	}
+	p.u.win.Canvas().Focus(p.list)
 	p.load()
 }
 

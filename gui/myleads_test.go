@@ -288,3 +288,22 @@ func TestDollarsWriteThousandsAndCentsOnlyWhenThereAreSome(t *testing.T) {
 		}
 	}
 }
+
+func TestTheListHasTheKeyboardWhenItsTabIsShownAndF5ReadsItAgain(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	id := h.addLead("Ann", "Able", "Able Paving", nil)
+	h.showMyLeads()
+	h.org.SetStatusByMazo(id, "Working")
+	h.press(fyne.KeyF5)
+	h.u.jobs.drain()
+	if got := h.rowText(0); !strings.Contains(got, "● Working (was New)") {
+		t.Fatalf("after F5 the lead reads %q", got)
+	}
+	h.press(fyne.KeyDown)
+	h.press(fyne.KeyReturn)
+	h.u.jobs.drain()
+	if h.u.edit.loadedID != id {
+		t.Fatalf("Down, Enter right after Ctrl+4 opened %q", h.u.edit.loadedID)
+	}
+}
