@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"leaddesk/sfclient"
 	"leaddesk/sfclient/sftest"
 )
 
@@ -305,5 +306,30 @@ func TestTheListHasTheKeyboardWhenItsTabIsShownAndF5ReadsItAgain(t *testing.T) {
 	h.u.jobs.drain()
 	if h.u.edit.loadedID != id {
 		t.Fatalf("Down, Enter right after Ctrl+4 opened %q", h.u.edit.loadedID)
+	}
+}
+
+// BenchmarkScrollingTwoThousandLeads scrolls My leads' list through 2,000 leads as a mouse
+// wheel does, 40 pixels a step: only the rows coming into view are filled, so a step costs the
+// same at the top as near the end.
+func BenchmarkScrollingTwoThousandLeads(b *testing.B) {
+	test.NewTempApp(b)
+	u := &UI{outbox: &outboxPanel{}}
+	p := newMyLeadsPanel(u)
+	u.myLeads = p
+	p.build()
+	amount := 25000.0
+	for i := 0; i < 2000; i++ {
+		p.leads = append(p.leads, sfclient.LeadSummary{ID: fmt.Sprint(i), Name: "Pat Number", Company: fmt.Sprintf("Company %04d", i),
+			Status: "Working", AmountRequested: &amount, Year: "2021", Make: "Caterpillar", Model: "320",
+			Created: fixedNow, LastModified: fixedNow})
+	}
+	w := test.NewWindow(p.content)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 700))
+	p.redraw()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.list.ScrollToOffset(float32(i%3000) * 40)
 	}
 }
