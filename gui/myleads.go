@@ -33,6 +33,7 @@ type myLeadsPanel struct {
 
 	cacheMu sync.Mutex // the cache is also asked from worker goroutines (History)
 	cache   *sfclient.LeadCache
+	seenMu  sync.Mutex // one MarkSeen at a time: each reads, adds to and writes the record
 
 	leads     []sfclient.LeadSummary // Salesforce's answer shown; nil until one arrived
 	searching string                 // the search whose answer is shown; "" for the list
@@ -302,7 +303,11 @@ func (p *myLeadsPanel) remember(leads []sfclient.LeadSummary) {
 	if len(leads) == 0 || profile == nil {
 		return
 	}
-	p.u.jobs.run(context.Background(), func(context.Context) error { return profile.MarkSeen(leads...) }, func(err error) {
+	p.u.jobs.run(context.Background(), func(context.Context) error {
+		p.seenMu.Lock()
+		defer p.seenMu.Unlock()
+		return profile.MarkSeen(leads...)
+	}, func(err error) {
 		if err != nil {
 			fyne.LogError("remember the lead statuses seen", err) // they are marked again next time
 		}

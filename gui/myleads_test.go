@@ -267,10 +267,21 @@ func TestAStatusMazoChangedIsMarkedNotifiedAndClearedOnceOpened(t *testing.T) {
 	}
 }
 
-func TestClosingTheWindowStopsReadingTheLeads(t *testing.T) {
+func TestTheListIsReadAgainByItselfUntilTheWindowCloses(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
+	id := h.addLead("Ann", "Able", "Able Paving", nil)
+	h.u.opts.LeadsRefresh = 20 * time.Millisecond // the timer starts with the tab's first showing
 	h.showMyLeads()
+	h.org.SetStatusByMazo(id, "Working")
+	// Run what the window receives, nothing pressed, until the timer's refresh has shown the
+	// change (the ticks go on meanwhile, so the queue is never empty).
+	for i := 0; !strings.Contains(h.rowText(0), "● Working (was New)"); i++ {
+		if i == 1000 {
+			t.Fatalf("the timer never read the list again: %q", h.rowText(0))
+		}
+		(<-h.u.jobs.loop)()
+	}
 	h.u.quit()
 	if h.u.myLeads.ctx.Err() == nil {
 		t.Fatal("the refresh timer still runs after the window closed")
