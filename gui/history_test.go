@@ -77,6 +77,11 @@ func TestAConvertedLeadOpensReadOnlyAndNothingIsSent(t *testing.T) {
 	if !e.saveB.Disabled() || !e.form.inputs["Title"].focusable().(fyne.Disableable).Disabled() {
 		t.Fatal("a converted lead can be edited")
 	}
+	pick := e.form.inputs["Legal_Entity_Type__c"].pick
+	test.Tap(pick.ActionItem.(fyne.Tappable)) // its ▾ opens no list to choose from
+	if h.dialogs() != 0 {
+		t.Fatal("a converted lead's picklist opened its list")
+	}
 	h.ctrlS()
 	h.u.jobs.drain()
 	if len(h.patches()) != 0 {
