@@ -162,8 +162,8 @@ func newLeadList(p *myLeadsPanel) *leadList {
 	return l
 }
 
-// TypedKey moves the selection with Up and Down, opens it with Enter, and reads the leads
-// again with F5.
+// TypedKey moves the selection with Up and Down, opens it with Enter, reads the leads again
+// with F5 and stops reading them with Esc.
 func (l *leadList) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -181,6 +181,8 @@ func (l *leadList) TypedKey(k *fyne.KeyEvent) {
 		}
 	case fyne.KeyF5:
 		l.p.refresh()
+	case fyne.KeyEscape:
+		l.p.stopLoading()
 	default:
 		l.List.TypedKey(k)
 	}

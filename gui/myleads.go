@@ -43,13 +43,15 @@ type myLeadsPanel struct {
 	rows      []leadRow              // what the list shows, in order
 	selected  int                    // the selected row, -1 for none
 	loading   int                    // requests under way
+	running   context.Context        // the requests under way; ends with cancel
+	cancel    context.CancelFunc     // stops the requests under way (Cancel, Esc)
 
 	list    *leadList // nil until the tab is first shown
 	status  *widget.Select
 	days    *widget.Select
 	search  *widget.Entry
 	note    *widget.Label
-	bar     *widget.ProgressBarInfinite
+	bar     *fyne.Container // a spinning bar and Cancel, while reading
 	content *fyne.Container
 
 	ctx  context.Context // ends when the window closes: the refresh timer and requests stop
@@ -93,9 +95,8 @@ func (p *myLeadsPanel) build() {
 	p.search.OnSubmitted = p.find
 	refresh := widget.NewButton("Refresh", p.refresh)
 	p.note = wrapped("")
-	p.bar = widget.NewProgressBarInfinite()
+	p.bar = container.NewBorder(nil, nil, nil, widget.NewButton("Cancel", p.stopLoading), widget.NewProgressBarInfinite())
 	p.bar.Hide()
-	p.bar.Stop()
 	p.list = newLeadList(p)
 	filters := container.NewBorder(nil, nil, container.NewHBox(p.status, p.days), refresh, p.search)
 	intro := wrapped("The dealer's leads in Salesforce, the most recently changed first. Double-click a lead, or select it and press Enter, to open it.")
@@ -167,6 +168,13 @@ func (p *myLeadsPanel) find(text string) {
 	p.load()
 }
 
+// stopLoading is Cancel beside the bar, and Esc in the list: stop reading; the rows shown stay.
+func (p *myLeadsPanel) stopLoading() {
+	if p.loading > 0 {
+		p.cancel()
+	}
+}
+
 // listed is what one load brought: the leads and, the first time, what the clerk last saw.
 type listed struct {
 	leads []sfclient.LeadSummary
@@ -186,10 +194,14 @@ func (p *myLeadsPanel) load() {
 		return
 	}
 	cache, opts, text, profile, needSeen := p.cacheFor(c), p.options(), p.searching, p.u.profile, p.seen == nil
+	if p.loading == 0 {
+		var ctx context.Context
+		ctx, p.cancel = context.WithCancel(p.ctx)
+		p.running = ctx
+	}
 	p.loading++
 	p.bar.Show()
-	p.bar.Start()
-	runThen(&p.u.jobs, p.ctx, func(ctx context.Context) (listed, error) {
+	runThen(&p.u.jobs, p.running, func(ctx context.Context) (listed, error) {
 		var got listed
 		var err error
 		if text != "" {
@@ -203,8 +215,8 @@ func (p *myLeadsPanel) load() {
 		return got, err
 	}, func(got listed, err error) {
 		if p.loading--; p.loading == 0 {
-			p.bar.Stop()
 			p.bar.Hide()
+			p.cancel()
 		}
 		if text != p.searching || opts != p.options() {
 			return // the clerk asked for something else meanwhile; its own answer follows
@@ -216,6 +228,7 @@ func (p *myLeadsPanel) load() {
 func (p *myLeadsPanel) show(got listed, text string, err error) {
 	switch {
 	case errors.Is(err, context.Canceled):
+		p.note.SetText("Stopped. Press Refresh to read the leads from Salesforce again.")
 		return
 	case errors.Is(err, sfclient.ErrSignInRequired):
 		p.note.SetText("Your Salesforce session has ended: sign in again to see the dealer's leads.")

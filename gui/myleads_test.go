@@ -344,3 +344,24 @@ func BenchmarkScrollingTwoThousandLeads(b *testing.B) {
 		p.list.ScrollToOffset(float32(i%3000) * 40)
 	}
 }
+
+func TestEscStopsASlowReadAndTheLeadsShownStay(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.addLead("Ann", "Able", "Able Paving", nil)
+	h.showMyLeads()
+	h.org.SetLatency(3 * time.Second)
+	test.Tap(findButton(h.u.myLeads.content, "Refresh"))
+	if !h.u.myLeads.bar.Visible() {
+		t.Fatal("no progress shown while reading")
+	}
+	h.tabToTheList()
+	h.press(fyne.KeyEscape)
+	h.u.jobs.drain()
+	if h.u.myLeads.bar.Visible() || !strings.Contains(h.u.myLeads.note.Text, "Stopped.") {
+		t.Fatalf("after Esc: bar shown %v, note %q", h.u.myLeads.bar.Visible(), h.u.myLeads.note.Text)
+	}
+	if len(h.u.myLeads.rows) != 1 {
+		t.Fatal("the leads shown were dropped")
+	}
+}
