@@ -362,7 +362,8 @@ func (p *myLeadsPanel) reloadLocal() {
 	})
 }
 
-// reset forgets every lead shown and seen, after the demo's data was deleted.
+// reset forgets every lead shown and seen, and reads them afresh if the tab was shown: after
+// the demo's data was deleted, or a sign-in as someone else.
 func (p *myLeadsPanel) reset() {
 	p.changed()
 	p.leads, p.local, p.seen, p.known, p.searching = nil, nil, nil, nil, ""
@@ -370,4 +371,5 @@ func (p *myLeadsPanel) reset() {
 		p.search.SetText("")
 	}
 	p.redraw()
+	p.load()
 }
