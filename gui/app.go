@@ -1,5 +1,5 @@
 // Package gui is Lead Desk's window: sign-in, the new-lead form, the edit panel, the outbox,
-// recent leads and settings. Every widget lives here; every Salesforce call goes through
+// the dealer's leads (My leads) and settings. Every widget lives here; every Salesforce call goes through
 // sfclient, run off the UI goroutine by the worker in bridge.go. It builds no HTTP requests
 // and does no crypto.
 //
@@ -49,6 +49,9 @@ type Options struct {
 	// RetryCheck is how often the outbox's retry timer is looked at. Zero means every 5 s;
 	// negative switches automatic retry off (tests).
 	RetryCheck time.Duration
+	// LeadsRefresh is how often My leads is read again while the window is open, once its tab
+	// was shown. Zero means DefaultLeadsRefresh; negative switches it off (tests).
+	LeadsRefresh time.Duration
 
 	uiLoop chan func() // tests: results are run by the test itself (see worker.drain)
 }
@@ -72,7 +75,7 @@ type UI struct {
 	edit     *editPanel
 	settings *settingsPanel
 	outbox   *outboxPanel
-	recent   *recentPanel
+	myLeads  *myLeadsPanel
 
 	progress       dialog.Dialog
 	cancelProgress context.CancelFunc
@@ -109,12 +112,12 @@ func New(a fyne.App, opts Options) *UI {
 	u.edit = newEditPanel(u)
 	u.settings = newSettingsPanel(u)
 	u.outbox = newOutboxPanel(u)
-	u.recent = newRecentPanel(u)
+	u.myLeads = newMyLeadsPanel(u)
 	u.tabs = container.NewAppTabs( // in the order of the tab constants
 		container.NewTabItem("New lead", u.newLead.content),
 		container.NewTabItem("Edit lead", u.edit.content),
 		container.NewTabItem("Outbox", u.outbox.content),
-		container.NewTabItem("Recent leads", u.recent.content),
+		container.NewTabItem("My leads", u.myLeads.content),
 		container.NewTabItem("Settings", u.settings.content),
 	)
 	u.current = u.tabs.Items[tabNew]
@@ -140,7 +143,7 @@ const (
 	tabNew = iota
 	tabEdit
 	tabOutbox
-	tabRecent
+	tabMyLeads
 	tabSettings
 )
 
@@ -157,8 +160,8 @@ func (u *UI) selected(t *container.TabItem) {
 		return
 	}
 	u.current = t
-	if t.Content == u.recent.content {
-		u.recent.shown()
+	if t.Content == u.myLeads.content {
+		u.myLeads.shown()
 	}
 }
 
@@ -179,6 +182,7 @@ func (u *UI) quit() {
 	if err := instance.SaveSize(u.opts.Home, instance.Size{Width: size.Width, Height: size.Height}); err != nil {
 		fyne.LogError("remember the window size", err) // the next start opens at the default size
 	}
+	u.myLeads.stop() // no more refreshes of a closed window
 	u.win.Close()
 }
 

@@ -57,6 +57,29 @@ func (w *worker) every(d time.Duration, fn func()) {
 	}()
 }
 
+// everyUntil runs fn on the UI goroutine each time every passes, until ctx ends (the window
+// closed). every zero means def; negative means never (tests).
+func (w *worker) everyUntil(ctx context.Context, every, def time.Duration, fn func()) {
+	if every < 0 {
+		return
+	}
+	if every == 0 {
+		every = def
+	}
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				w.post(fn)
+			}
+		}
+	}()
+}
+
 func (w *worker) deliver(fn func()) {
 	wrapped := func() {
 		defer w.pending.Add(-1)

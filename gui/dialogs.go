@@ -180,6 +180,10 @@ func (u *UI) typedKey(k *fyne.KeyEvent) {
 		if known && keys.enter != nil {
 			keys.enter()
 		}
+	case fyne.KeyF5:
+		if top == nil {
+			u.refreshLeads()
+		}
 	}
 }
 

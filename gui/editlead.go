@@ -39,6 +39,11 @@ type editPanel struct {
 	choices   map[string]*widget.RadioGroup
 	docs      *leadDocuments // the lead's attachments (documents.go)
 	content   fyne.CanvasObject
+	historyB  *widget.Button // History, once a lead is loaded (history.go)
+	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
+	// can. locked are the inputs made read-only for it (converted.go).
+	readOnly string
+	locked   []fyne.Disableable
 }
 
 func newEditPanel(u *UI) *editPanel {
@@ -59,7 +64,7 @@ func newEditPanel(u *UI) *editPanel {
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
+	p.content = container.NewBorder(top, container.NewHBox(p.saveB, p.historyButton()), nil, nil,
 		p.form.view)
 	return p
 }
@@ -67,9 +72,9 @@ func newEditPanel(u *UI) *editPanel {
 // editIntro is the line above an empty Edit lead tab.
 const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter."
 
-// dirty reports unsaved changes.
+// dirty reports unsaved changes (none on a lead that can no longer be changed).
 func (p *editPanel) dirty() bool {
-	return p.loadedID != "" && len(lead.Changes(p.loaded, p.form.values())) > 0
+	return p.loadedID != "" && p.readOnly == "" && len(lead.Changes(p.loaded, p.form.values())) > 0
 }
 
 // markEdits tags each changed field and enables Save only when something changed.
@@ -83,7 +88,7 @@ func (p *editPanel) markEdits() {
 		in.showEdited(changed)
 	}
 	p.u.scheduleDraft()
-	if len(changes) > 0 {
+	if len(changes) > 0 && p.readOnly == "" {
 		p.saveB.Enable()
 	} else {
 		p.saveB.Disable()
@@ -170,9 +175,11 @@ func (p *editPanel) loadFailed(id string, err error) {
 func (p *editPanel) clear() {
 	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
 	p.form.setValues(nil)
+	p.unlock()
 	p.heading.SetText(editIntro)
 	p.saveB.Disable()
 	p.docs.clear()
+	p.historyB.Disable()
 }
 
 func (p *editPanel) show(id string, rec sfclient.Record) {
@@ -190,8 +197,10 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	p.loadedID, p.loaded = id, v
 	p.docs.loaded(id, another)
 	p.form.setValues(v)
+	p.showConversion(rec)
 	p.showHeading()
 	p.markEdits()
+	p.historyB.Enable()
 }
 
 // showHeading names the loaded lead and says when it last changed in Salesforce.
@@ -201,6 +210,9 @@ func (p *editPanel) showHeading() {
 		changed = "last changed " + p.since.Local().Format("01/02/2006 15:04")
 	}
 	p.heading.SetText(joinNonEmpty(p.loaded["FirstName"], p.loaded["LastName"]) + " · " + orDash(p.loaded["Company"]) + " · " + changed)
+	if p.readOnly != "" {
+		p.heading.SetText(p.heading.Text + "\n" + p.readOnly)
+	}
 }
 
 // unguarded is the refusal to save a lead whose last-changed time could not be read: without
@@ -213,7 +225,7 @@ func unguarded(cause error) error {
 func (p *editPanel) save() {
 	then := p.afterSave // kept only for a save that is sent
 	p.afterSave = nil
-	if p.loadedID == "" || !p.dirty() || !p.form.check() {
+	if p.loadedID == "" || p.readOnly != "" || !p.dirty() || !p.form.check() {
 		return
 	}
 	if p.since.IsZero() {
@@ -245,6 +257,9 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 				"). It is kept in the Outbox and is sent by itself as soon as Salesforce answers."})
 		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
 			p.showConflict(changes)
+		case errors.Is(err, sfclient.ErrLeadConverted): // converted since it was loaded
+			p.lock(sfclient.Explain(err))
+			p.u.showError(err)
 		case err != nil:
 			p.form.markRefused(err)
 			p.u.showError(err)
@@ -383,6 +398,9 @@ func (p *editPanel) applyDescribe(d *sfclient.Describe) {
 		} else {
 			w.Disable()
 		}
+	}
+	if p.readOnly != "" {
+		p.lock(p.readOnly)
 	}
 }
 

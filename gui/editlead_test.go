@@ -109,7 +109,7 @@ func TestLeavingTheTabWithEditsAsksOnceBeforeTheTabChanges(t *testing.T) {
 	if h.selectedTab() != "Edit lead" {
 		t.Fatalf("the tab changed to %q before the question was answered", h.selectedTab())
 	}
-	h.u.show(tabRecent) // a second try while the question is up
+	h.u.show(tabMyLeads) // a second try while the question is up
 	if n := h.dialogs() - before; n != 1 {
 		t.Fatalf("%d questions shown, want one", n)
 	}

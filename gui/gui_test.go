@@ -44,7 +44,7 @@ func newHarness(t *testing.T, opts sftest.Options) *harness {
 	if err := sfclient.SaveSettings(h.home, st); err != nil {
 		t.Fatal(err)
 	}
-	h.u = New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, uiLoop: make(chan func())})
+	h.u = New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
 	h.u.jobs.drain()
 	if h.u.profile == nil {
 		t.Fatalf("profile did not open: %s", h.u.lastError)
@@ -238,7 +238,7 @@ type fyneKeyEvent = fyne.KeyEvent
 
 func TestWithoutAKeychainTheWindowAsksForThePassphrase(t *testing.T) {
 	home := t.TempDir()
-	u := New(test.NewTempApp(t), Options{Home: home, Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, RetryCheck: -1, uiLoop: make(chan func())})
+	u := New(test.NewTempApp(t), Options{Home: home, Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
 	u.jobs.drain()
 	if u.profile != nil || u.passphrase == nil {
 		t.Fatal("the window opened the vault without a passphrase, or did not ask for one")
@@ -296,7 +296,7 @@ func TestEscapeCancelsOrClosesTheTopDialog(t *testing.T) {
 }
 
 func TestSubmittingBeforeTheVaultIsUnlockedKeepsTheLeadInTheForm(t *testing.T) {
-	u := New(test.NewTempApp(t), Options{Home: t.TempDir(), Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, RetryCheck: -1, uiLoop: make(chan func())})
+	u := New(test.NewTempApp(t), Options{Home: t.TempDir(), Vault: vault.Options{NoKeychain: true, ScryptLogN: 10}, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
 	u.jobs.drain()
 	u.newLead.form.inputs["LastName"].setText("Jimjo")
 	u.newLead.form.inputs["Company"].setText("Jimjo Jimmy Jo")

@@ -17,7 +17,7 @@ var saveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.Ke
 var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
 
 // setMenu gives the window its menu. Menu shortcuts run even while a text box has the
-// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5 and Ctrl+Tab work
+// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+R and Ctrl+Tab work
 // wherever the cursor is; the menu shows them.
 func (u *UI) setMenu() {
 	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
@@ -26,17 +26,27 @@ func (u *UI) setMenu() {
 		return i
 	}
 	lead := fyne.NewMenu("Lead", item("Submit or save", u.save, saveShortcut), fyne.NewMenuItemSeparator())
-	for i, label := range []string{"New lead", "Edit lead", "Outbox", "Recent leads", "Settings"} {
+	for i, label := range []string{"New lead", "Edit lead", "Outbox", "My leads", "Settings"} {
 		lead.Items = append(lead.Items, item(label, func() { u.show(i) },
 			&desktop.CustomShortcut{KeyName: tabKeys[i], Modifier: fyne.KeyModifierShortcutDefault}))
 	}
 	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(),
 		item("Next tab", func() { u.step(1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}),
-		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}))
+		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}),
+		fyne.NewMenuItemSeparator(),
+		item("Refresh my leads", u.refreshLeads, &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}))
 	if u.opts.ResetDemo != nil {
 		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
 	}
 	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))
+}
+
+// refreshLeads is Ctrl/Cmd+R and F5: show My leads read afresh from Salesforce.
+func (u *UI) refreshLeads() {
+	if u.tabs.Selected().Content != u.myLeads.content {
+		u.show(tabMyLeads) // its first showing reads the list
+	}
+	u.myLeads.refresh()
 }
 
 // step shows the next tab (by > 0) or the previous one, wrapping around.
@@ -75,6 +85,7 @@ func (u *UI) resetDemo() {
 			}
 			u.newLead.reset()
 			u.edit.clear()
+			u.myLeads.reset()
 			u.reopenProfile()
 			u.toast("Demo data reset")
 		})

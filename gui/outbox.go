@@ -76,6 +76,7 @@ func (p *outboxPanel) show(entries []outbox.Entry) {
 		p.sendB.Enable()
 	}
 	p.u.showWaiting(len(entries))
+	p.u.myLeads.redraw()
 }
 
 func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {

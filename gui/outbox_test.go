@@ -43,20 +43,18 @@ func TestNetworkCutKeepsTheLeadInTheOutboxUntilItIsBack(t *testing.T) {
 	if ids := h.org.LeadIDs(); len(ids) != 1 || len(h.u.outbox.entries) != 0 || h.u.outboxCount.Visible() {
 		t.Fatalf("leads %v, outbox %d", ids, len(h.u.outbox.entries))
 	}
-	if len(h.u.recent.leads) != 1 || h.u.recent.leads[0].Company != "Jimjo Jimmy Jo" {
-		t.Fatalf("recent = %+v", h.u.recent.leads)
+	if h.u.myLeads.list != nil {
+		t.Fatal("the My leads list was built before its tab was shown")
 	}
-	if h.u.recent.list != nil {
-		t.Fatal("the Recent leads list was built before its tab was shown")
+	h.u.show(tabMyLeads)
+	h.u.jobs.drain()
+	if rows := h.u.myLeads.rows; len(rows) != 1 || rows[0].waiting || rows[0].lead.Company != "Jimjo Jimmy Jo" {
+		t.Fatalf("My leads, once shown, lists %+v", rows)
 	}
-	h.u.show(tabRecent)
-	if h.u.recent.list == nil || h.u.recent.list.Length() != 1 {
-		t.Fatal("the Recent leads tab does not list the lead once shown")
-	}
-	h.u.recent.list.Select(0) // a click opens it for editing
+	test.DoubleTap(h.rowView(0)) // a double-click opens it for editing
 	h.u.jobs.drain()
 	if h.u.tabs.SelectedIndex() != tabEdit || h.u.edit.loadedID != h.org.LeadIDs()[0] {
-		t.Fatalf("clicking the recent lead opened tab %d with %q", h.u.tabs.SelectedIndex(), h.u.edit.loadedID)
+		t.Fatalf("double-clicking the lead opened tab %d with %q", h.u.tabs.SelectedIndex(), h.u.edit.loadedID)
 	}
 }
 

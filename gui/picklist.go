@@ -157,10 +157,11 @@ func (p *picklist) FocusLost() {
 	}
 }
 
-// showList opens the list under the box; choosing a value puts it in and keeps focus here.
+// showList opens the list under the box; choosing a value puts it in and keeps focus here. A
+// read-only picklist (a field the org locks, a converted lead) opens nothing.
 func (p *picklist) showList() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
-	if c == nil {
+	if c == nil || p.Disabled() {
 		return
 	}
 	items := make([]*fyne.MenuItem, len(p.options))

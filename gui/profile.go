@@ -47,7 +47,7 @@ func (u *UI) openProfile(opts vault.Options) {
 			u.settings.load()
 			u.connect(nil)
 			u.outbox.reload()
-			u.recent.reload()
+			u.myLeads.reloadLocal()
 			u.offerDrafts()
 		}
 	})

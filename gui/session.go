@@ -30,6 +30,7 @@ func (u *UI) connect(then func()) {
 		u.showSession()
 		u.settings.showStatus()
 		u.loadDescribe()
+		u.myLeads.signedIn()
 		u.outbox.sendAll(false) // signed in again: what waited can go now
 		if then != nil {
 			then()
@@ -87,7 +88,8 @@ func (u *UI) sessionEnded(err error, retry func()) {
 	u.showDialog(u.reauth, u.reauth.Confirm, nil)
 }
 
-// rememberLead adds a lead to Recent leads (off the UI goroutine).
+// rememberLead remembers a lead made or edited here (off the UI goroutine); My leads reads
+// Salesforce afresh the next time it is shown.
 func (u *UI) rememberLead(id string, fields map[string]any, edited bool) {
 	if u.profile == nil || id == "" {
 		return
@@ -101,5 +103,5 @@ func (u *UI) rememberLead(id string, fields map[string]any, edited bool) {
 	last, _ := fields["LastName"].(string)
 	l := recent.Lead{ID: id, Company: company, Name: joinNonEmpty(first, last), At: u.opts.Now(), Kind: kind}
 	v := u.profile.Vault
-	u.jobs.run(context.Background(), func(context.Context) error { return recent.Remember(v, l) }, func(error) { u.recent.reload() })
+	u.jobs.run(context.Background(), func(context.Context) error { return recent.Remember(v, l) }, func(error) { u.myLeads.changed() })
 }

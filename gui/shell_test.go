@@ -179,7 +179,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 8 { // save, five tabs, next, previous
+	if shown != 9 { // save, five tabs, next, previous, refresh My leads
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }

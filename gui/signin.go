@@ -204,7 +204,7 @@ func (u *UI) switchTo(sd *signInDialog, in *sfclient.SignIn, sess *sfclient.Sess
 		u.afterSignIn(sd, in, f, err, then)
 		if err == nil {
 			u.outbox.reload()
-			u.recent.reload()
+			u.myLeads.reset()
 		}
 	})
 }
