@@ -65,7 +65,8 @@ type UI struct {
 	cfg     sfclient.Settings // the settings as last loaded or saved
 
 	tabs     *container.AppTabs
-	current  *container.TabItem // the tab shown, as the person last left it
+	builders []func() fyne.CanvasObject // by tab: builds a tab's content when first needed; nil once built
+	current  *container.TabItem         // the tab shown, as the person last left it
 	newLead  *newLeadPanel
 	edit     *editPanel
 	settings *settingsPanel
@@ -102,17 +103,20 @@ func New(a fyne.App, opts Options) *UI {
 	u.jobs.loop = opts.uiLoop
 	bar := u.header.build(func() { u.signIn(nil) }, func() { u.show(tabOutbox) })
 
+	// Only the tab shown at start is built now; the others are built when first shown, so the
+	// first frame neither builds nor measures a second long form.
 	u.newLead = newNewLeadPanel(u)
-	u.edit = newEditPanel(u)
-	u.settings = newSettingsPanel(u)
-	u.outbox = newOutboxPanel(u)
+	u.edit = &editPanel{u: u}
+	u.outbox = &outboxPanel{u: u}
 	u.recent = newRecentPanel(u)
+	u.settings = &settingsPanel{u: u}
+	u.builders = []func() fyne.CanvasObject{nil, u.edit.build, u.outbox.build, nil, u.settings.build}
 	u.tabs = container.NewAppTabs( // in the order of the tab constants
 		container.NewTabItem("New lead", u.newLead.content),
-		container.NewTabItem("Edit lead", u.edit.content),
-		container.NewTabItem("Outbox", u.outbox.content),
+		container.NewTabItem("Edit lead", container.NewStack()),
+		container.NewTabItem("Outbox", container.NewStack()),
 		container.NewTabItem("Recent leads", u.recent.content),
-		container.NewTabItem("Settings", u.settings.content),
+		container.NewTabItem("Settings", container.NewStack()),
 	)
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
@@ -142,6 +146,17 @@ const (
 // show selects a tab.
 func (u *UI) show(tab int) { u.tabs.Select(u.tabs.Items[tab]) }
 
+// ensure builds tab's content if it was not built yet.
+func (u *UI) ensure(tab int) {
+	build := u.builders[tab]
+	if build == nil {
+		return
+	}
+	u.builders[tab] = nil
+	u.tabs.Items[tab].Content = build()
+	u.tabs.Refresh()
+}
+
 // selected follows the tabs. Leaving Edit lead with unsaved edits goes back to it at once,
 // before anything is drawn, and asks; the chosen tab is shown only after Save or Discard.
 func (u *UI) selected(t *container.TabItem) {
@@ -152,6 +167,7 @@ func (u *UI) selected(t *container.TabItem) {
 		return
 	}
 	u.current = t
+	u.ensure(u.tabs.SelectedIndex())
 	if t.Content == u.recent.content {
 		u.recent.shown()
 	}

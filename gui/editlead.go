@@ -37,11 +37,14 @@ type editPanel struct {
 	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
 	conflict  *dialog.ConfirmDialog
 	choices   map[string]*widget.RadioGroup
+	describe  *sfclient.Describe // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 }
 
-func newEditPanel(u *UI) *editPanel {
-	p := &editPanel{u: u, form: newLeadForm(u.opts.Now)}
+// build makes the tab's widgets, the first time it is shown (see UI.ensure).
+func (p *editPanel) build() fyne.CanvasObject {
+	u := p.u
+	p.form = newLeadForm(u.opts.Now)
 	p.idEntry = widget.NewEntry()
 	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
 	p.idEntry.OnSubmitted = func(string) { p.load() }
@@ -58,7 +61,10 @@ func newEditPanel(u *UI) *editPanel {
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
 	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
 		container.NewVScroll(container.NewPadded(p.form.content)))
-	return p
+	if p.describe != nil {
+		p.applyDescribe(p.describe)
+	}
+	return p.content
 }
 
 // editIntro is the line above an empty Edit lead tab.
@@ -66,7 +72,7 @@ const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce ad
 
 // dirty reports unsaved changes.
 func (p *editPanel) dirty() bool {
-	return p.loadedID != "" && len(lead.Changes(p.loaded, p.form.values())) > 0
+	return p.form != nil && p.loadedID != "" && len(lead.Changes(p.loaded, p.form.values())) > 0
 }
 
 // markEdits tags each changed field and enables Save only when something changed.
@@ -165,6 +171,9 @@ func (p *editPanel) loadFailed(id string, err error) {
 
 // clear empties the tab: no lead loaded, nothing to save.
 func (p *editPanel) clear() {
+	if p.form == nil {
+		return // never shown: nothing to empty
+	}
 	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
 	p.form.setValues(nil)
 	p.heading.SetText(editIntro)
@@ -365,6 +374,10 @@ func (p *editPanel) discard() {
 // applyDescribe takes the org's labels and picklists, and shows the fields the org does not
 // let this user change as read-only.
 func (p *editPanel) applyDescribe(d *sfclient.Describe) {
+	p.describe = d
+	if p.form == nil {
+		return // applied when the tab is built
+	}
 	p.form.applyDescribe(d)
 	for name, in := range p.form.inputs {
 		df, ok := d.Field(name)
@@ -390,6 +403,7 @@ func (p *editPanel) draft(now time.Time) *drafts.Draft {
 
 // restoreDraft brings back an edit left unsaved when the window last closed.
 func (p *editPanel) restoreDraft(d drafts.Draft) {
+	p.u.ensure(tabEdit)
 	p.loadedID, p.loaded, p.since, p.sinceErr = d.LeadID, d.Loaded, d.Since, nil
 	if d.Since.IsZero() {
 		p.sinceErr = sfclient.ErrNoDateTime

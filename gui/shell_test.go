@@ -55,6 +55,7 @@ func TestAConfirmationGoesAtTheNextAction(t *testing.T) {
 func TestOutboxSaysNothingIsWaitingOnlyWhenNothingIs(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
+	h.press(fyne.Key3, fyne.KeyModifierShortcutDefault)
 	if !h.u.outbox.empty.Visible() || !h.u.outbox.sendB.Disabled() {
 		t.Fatal("an empty outbox does not say so, or offers Send all")
 	}
@@ -199,5 +200,24 @@ func TestSwitchingTabsByKeyWithEditsAsksAndEscStays(t *testing.T) {
 	}
 	if !strings.Contains(h.u.edit.form.inputs["Phone"].text(), "0199") {
 		t.Fatal("the edit was lost")
+	}
+}
+
+func TestTabsNotShownAtStartAreBuiltWhenFirstShown(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	if h.u.edit.form != nil || h.u.settings.content != nil || h.u.outbox.list != nil {
+		t.Fatal("tabs not shown were built before the first frame")
+	}
+	h.press(fyne.Key2, fyne.KeyModifierShortcutDefault)
+	if h.u.edit.form == nil || h.u.tabs.Selected().Content != h.u.edit.content {
+		t.Fatal("Edit lead was not built when shown")
+	}
+	if h.u.edit.form.inputs["Time_Frame__c"].label.Text != "Time frame" {
+		t.Fatal("the org's describe, read before the tab was built, was not applied")
+	}
+	h.press(fyne.Key5, fyne.KeyModifierShortcutDefault)
+	if h.u.settings.dealerID.Text != "0015Y00002aYV9NQAW" || !strings.Contains(h.u.settings.status.Text, sftest.Username) {
+		t.Fatal("Settings, built late, does not show the loaded settings and sign-in")
 	}
 }
