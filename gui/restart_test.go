@@ -123,3 +123,24 @@ func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
 		t.Fatalf("after reset: signed in %v, company %q (%s)", h.u.client != nil, h.u.newLead.form.inputs["Company"].text(), h.u.lastError)
 	}
 }
+
+func TestQuitFromTheMenuAsksLikeTheCloseButton(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.org.SetOffline(true)
+	h.submitMinimal()
+	h.key(fyne.KeyEscape)
+	var quit *fyne.MenuItem
+	for _, i := range h.u.win.MainMenu().Items[0].Items {
+		if i.IsQuit {
+			quit = i
+		}
+	}
+	if quit == nil {
+		t.Fatal("no Quit of our own in the menu")
+	}
+	quit.Action()
+	if !visibleText(h.u.win.Canvas().Overlays().Top(), "Nothing is sent while Lead Desk is closed") {
+		t.Fatal("Quit from the menu did not ask about the waiting lead")
+	}
+}

@@ -180,7 +180,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 8 { // save, five tabs, next, previous
+	if shown != 8 { // save, five tabs, next, previous (Quit has the system's own)
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }
