@@ -221,3 +221,17 @@ func TestTabsNotShownAtStartAreBuiltWhenFirstShown(t *testing.T) {
 		t.Fatal("Settings, built late, does not show the loaded settings and sign-in")
 	}
 }
+
+func TestEscCancelsTheBrowserSignIn(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.OpenBrowser = func(string) error { return nil } // the person never finishes in the browser
+	test.Tap(h.u.signInButton)
+	(<-h.u.jobs.loop)() // the sign-in is prepared; the dialog shows and the wait begins
+	if h.u.signInDialog == nil {
+		t.Fatal("no sign-in dialog")
+	}
+	h.key(fyne.KeyEscape)
+	if h.u.signInDialog != nil || h.dialogs() != 0 || h.u.client != nil {
+		t.Fatal("Esc did not cancel the sign-in")
+	}
+}

@@ -66,7 +66,7 @@ func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
 		widget.NewProgressBarInfinite(), container.NewCenter(widget.NewButton("Cancel", cancel)))
 	sd.cancel = cancel
 	u.signInDialog = sd
-	sd.dialog.Show()
+	u.showDialog(sd.dialog, nil, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 	u.jobs.run(ctx, func(ctx context.Context) error {
 		sess, err := in.Login(ctx, sfclient.LoginOptions{
 			OpenBrowser: u.opts.OpenBrowser,
@@ -112,7 +112,7 @@ func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
 	sd.url.SetText(attempt.URL)
 	sd.paste, sd.cancel = paste, cancel
 	u.signInDialog = sd
-	sd.dialog.Show()
+	u.showDialog(sd.dialog, submit, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 }
 
 func (u *UI) finishSignIn(sd *signInDialog, err error, then func()) {
