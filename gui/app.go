@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +42,10 @@ type Options struct {
 	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
 	// clears it sooner. Zero means 4 s.
 	ConfirmFor time.Duration
+	// Prepare, when set, runs once off the UI goroutine before the profile is first opened,
+	// after the window has appeared (demo mode starts its stand-in org here). Its error is
+	// shown and the profile stays closed.
+	Prepare func() error
 	// ResetDemo, in demo mode, empties the demo org and the demo profile's saved data; the
 	// window then offers "Reset demo data". Nil (a real profile) offers nothing of the kind.
 	ResetDemo func() error
@@ -80,6 +85,7 @@ type UI struct {
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	dialogKeys     map[fyne.CanvasObject]dialogKeys
+	prepare        func() error // Options.Prepare, run at most once
 
 	draftTimer *time.Timer
 	restore    *dialog.ConfirmDialog // "bring back your unsaved work?", asked once at start
@@ -88,7 +94,8 @@ type UI struct {
 }
 
 // New builds the window; call ShowAndRun on Window(). The profile is opened in the
-// background (the keychain can be slow), asking for a passphrase where none is known.
+// background once the window is up (the keychain and the passphrase's key derivation are
+// slow), asking for a passphrase where none is known.
 func New(a fyne.App, opts Options) *UI {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -101,6 +108,10 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
 	u.jobs.loop = opts.uiLoop
+	u.prepare = func() error { return nil }
+	if opts.Prepare != nil {
+		u.prepare = sync.OnceValue(opts.Prepare)
+	}
 	bar := u.header.build(func() { u.signIn(nil) }, func() { u.show(tabOutbox) })
 
 	// Only the tab shown at start is built now; the others are built when first shown, so the
@@ -129,7 +140,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
-	u.openProfile(opts.Vault)
+	u.jobs.soon(func() { u.openProfile(opts.Vault) })
 	u.startRetrying()
 	return u
 }

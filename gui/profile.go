@@ -17,6 +17,9 @@ import (
 // vault needs one, then fills every tab from it.
 func (u *UI) openProfile(opts vault.Options) {
 	runThen(&u.jobs, context.Background(), func(context.Context) (*sfclient.Profile, error) {
+		if err := u.prepare(); err != nil {
+			return nil, err
+		}
 		return sfclient.OpenProfile(u.opts.Home, opts)
 	}, func(p *sfclient.Profile, err error) {
 		switch {

@@ -144,3 +144,28 @@ func TestQuitFromTheMenuAsksLikeTheCloseButton(t *testing.T) {
 		t.Fatal("Quit from the menu did not ask about the waiting lead")
 	}
 }
+
+func TestPrepareRunsOnceBeforeTheProfileOpens(t *testing.T) {
+	home := t.TempDir()
+	runs := 0
+	u := New(test.NewTempApp(t), Options{Home: home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
+		Prepare: func() error { runs++; return nil }})
+	u.jobs.drain()
+	if runs != 1 || u.profile == nil {
+		t.Fatalf("prepare ran %d times; profile open %v (%s)", runs, u.profile != nil, u.lastError)
+	}
+	u.reopenProfile()
+	u.jobs.drain()
+	if runs != 1 {
+		t.Fatalf("prepare ran again when the profile was reopened (%d)", runs)
+	}
+}
+
+func TestAFailedPrepareIsShownAndTheProfileStaysClosed(t *testing.T) {
+	u := New(test.NewTempApp(t), Options{Home: t.TempDir(), Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
+		Prepare: func() error { return &notice{"The demo org could not start."} }})
+	u.jobs.drain()
+	if u.profile != nil || u.lastError != "The demo org could not start." {
+		t.Fatalf("profile open %v, error %q", u.profile != nil, u.lastError)
+	}
+}
