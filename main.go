@@ -79,15 +79,12 @@ func runWindow(demo bool) error {
 	defer held.Release()
 	opts := gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version}
 	if demo {
-		d, err := cli.PrepareDemo(filepath.Dir(home))
-		if err != nil {
-			return err
-		}
+		d := cli.NewDemo(filepath.Dir(home))
 		defer d.Stop()
-		opts.ResetDemo = d.Reset
+		opts.Prepare, opts.ResetDemo = d.Start, d.Reset // the window appears before the demo org starts
 	}
 	a := app.NewWithID("com.mazocapital.leaddesk")
-	a.SetIcon(assets.Icon)
+	a.SetIcon(assets.WindowIcon)
 	u := gui.New(a, opts)
 	held.OnShow(u.BringForward)
 	u.Window().ShowAndRun()

@@ -18,6 +18,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,6 +44,10 @@ type Options struct {
 	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
 	// clears it sooner. Zero means 4 s.
 	ConfirmFor time.Duration
+	// Prepare, when set, runs once off the UI goroutine before the profile is first opened,
+	// after the window has appeared (demo mode starts its stand-in org here). Its error is
+	// shown and the profile stays closed.
+	Prepare func() error
 	// ResetDemo, in demo mode, empties the demo org and the demo profile's saved data; the
 	// window then offers "Reset demo data". Nil (a real profile) offers nothing of the kind.
 	ResetDemo func() error
@@ -70,7 +75,8 @@ type UI struct {
 	cfg     sfclient.Settings // the settings as last loaded or saved
 
 	tabs     *container.AppTabs
-	current  *container.TabItem // the tab shown, as the person last left it
+	builders []func() fyne.CanvasObject // by tab: builds a tab's content when first needed; nil once built
+	current  *container.TabItem         // the tab shown, as the person last left it
 	newLead  *newLeadPanel
 	edit     *editPanel
 	settings *settingsPanel
@@ -84,6 +90,7 @@ type UI struct {
 	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	dialogKeys     map[fyne.CanvasObject]dialogKeys
+	prepare        func() error // Options.Prepare, run at most once
 
 	draftTimer *time.Timer
 	restore    *dialog.ConfirmDialog // "bring back your unsaved work?", asked once at start
@@ -92,7 +99,8 @@ type UI struct {
 }
 
 // New builds the window; call ShowAndRun on Window(). The profile is opened in the
-// background (the keychain can be slow), asking for a passphrase where none is known.
+// background once the window is up (the keychain and the passphrase's key derivation are
+// slow), asking for a passphrase where none is known.
 func New(a fyne.App, opts Options) *UI {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -106,19 +114,26 @@ func New(a fyne.App, opts Options) *UI {
 	a.Settings().SetTheme(withStrongFocus(a.Settings().Theme())) // a focus anyone can see (theme.go)
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
 	u.jobs.loop = opts.uiLoop
+	u.prepare = func() error { return nil }
+	if opts.Prepare != nil {
+		u.prepare = sync.OnceValue(opts.Prepare)
+	}
 	bar := u.header.build(func() { u.signIn(nil) }, func() { u.show(tabOutbox) })
 
+	// Only the tab shown at start is built now; the others are built when first shown, so the
+	// first frame neither builds nor measures a second long form.
 	u.newLead = newNewLeadPanel(u)
-	u.edit = newEditPanel(u)
-	u.settings = newSettingsPanel(u)
-	u.outbox = newOutboxPanel(u)
-	u.myLeads = newMyLeadsPanel(u)
+	u.edit = &editPanel{u: u}
+	u.outbox = &outboxPanel{u: u}
+	u.myLeads = newMyLeadsPanel(u) // filled when first shown
+	u.settings = &settingsPanel{u: u}
+	u.builders = []func() fyne.CanvasObject{nil, u.edit.build, u.outbox.build, nil, u.settings.build}
 	u.tabs = container.NewAppTabs( // in the order of the tab constants
 		container.NewTabItem("New lead", u.newLead.content),
-		container.NewTabItem("Edit lead", u.edit.content),
-		container.NewTabItem("Outbox", u.outbox.content),
+		container.NewTabItem("Edit lead", container.NewStack()),
+		container.NewTabItem("Outbox", container.NewStack()),
 		container.NewTabItem("My leads", u.myLeads.content),
-		container.NewTabItem("Settings", u.settings.content),
+		container.NewTabItem("Settings", container.NewStack()),
 	)
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
@@ -132,7 +147,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
 	u.win.SetOnDropped(u.dropped)
-	u.openProfile(opts.Vault)
+	u.jobs.soon(func() { u.openProfile(opts.Vault) })
 	u.startRetrying()
 	u.newLead.form.focusFirst() // what is typed first is never lost
 	return u
@@ -150,6 +165,17 @@ const (
 // show selects a tab.
 func (u *UI) show(tab int) { u.tabs.Select(u.tabs.Items[tab]) }
 
+// ensure builds tab's content if it was not built yet.
+func (u *UI) ensure(tab int) {
+	build := u.builders[tab]
+	if build == nil {
+		return
+	}
+	u.builders[tab] = nil
+	u.tabs.Items[tab].Content = build()
+	u.tabs.Refresh()
+}
+
 // selected follows the tabs. Leaving Edit lead with unsaved edits goes back to it at once,
 // before anything is drawn, and asks; the chosen tab is shown only after Save or Discard.
 func (u *UI) selected(t *container.TabItem) {
@@ -160,6 +186,7 @@ func (u *UI) selected(t *container.TabItem) {
 		return
 	}
 	u.current = t
+	u.ensure(u.tabs.SelectedIndex())
 	if t.Content == u.myLeads.content {
 		u.myLeads.shown()
 	}

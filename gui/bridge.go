@@ -43,6 +43,14 @@ func (w *worker) post(fn func()) {
 	w.deliver(fn)
 }
 
+// soon runs fn on the UI goroutine after the caller has returned: in the window, once its
+// event loop runs, which is after the window has appeared. Work that fn starts (opening the
+// vault, with its key derivation) then does not compete with the first frame for the CPU.
+func (w *worker) soon(fn func()) {
+	w.pending.Add(1)
+	go w.deliver(fn)
+}
+
 // after runs fn on the UI goroutine once d has passed; Stop on the timer cancels it.
 func (w *worker) after(d time.Duration, fn func()) *time.Timer {
 	return time.AfterFunc(d, func() { w.post(fn) })

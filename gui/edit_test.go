@@ -171,6 +171,7 @@ func TestSlowSalesforceCanBeCancelledAndNothingIsLost(t *testing.T) {
 
 func TestSettingsRoundTripThroughTheVault(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
+	h.u.show(tabSettings)
 	s := h.u.settings
 	s.secret.SetText("consumer-secret-123")
 	s.dealerID.SetText("0015Y00002aYV9NXYZ")
@@ -183,6 +184,7 @@ func TestSettingsRoundTripThroughTheVault(t *testing.T) {
 	}
 	again := New(test.NewTempApp(t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, RetryCheck: -1, uiLoop: make(chan func())})
 	again.jobs.drain()
+	again.show(tabSettings)
 	if again.settings.secret.Text != "consumer-secret-123" || again.settings.dealerID.Text != "0015Y00002aYV9NXYZ" ||
 		again.settings.apiVersion.Text != "62.0" || again.settings.loginURL.Text != h.org.URL {
 		t.Fatalf("reopened settings: secret set %v, dealer %q, version %q", again.settings.secret.Text != "", again.settings.dealerID.Text, again.settings.apiVersion.Text)

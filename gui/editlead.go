@@ -37,7 +37,8 @@ type editPanel struct {
 	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
 	conflict  *dialog.ConfirmDialog
 	choices   map[string]*widget.RadioGroup
-	docs      *leadDocuments // the lead's attachments (documents.go)
+	docs      *leadDocuments     // the lead's attachments (documents.go)
+	describe  *sfclient.Describe // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 	historyB  *widget.Button // History, once a lead is loaded (history.go)
 	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
@@ -46,8 +47,10 @@ type editPanel struct {
 	locked   []fyne.Disableable
 }
 
-func newEditPanel(u *UI) *editPanel {
-	p := &editPanel{u: u, form: newLeadForm(u.opts.Now)}
+// build makes the tab's widgets, the first time it is shown (see UI.ensure).
+func (p *editPanel) build() fyne.CanvasObject {
+	u := p.u
+	p.form = newLeadForm(u.opts.Now)
 	p.idEntry = widget.NewEntry()
 	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
 	p.idEntry.OnSubmitted = func(string) { p.load() }
@@ -66,7 +69,10 @@ func newEditPanel(u *UI) *editPanel {
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
 	p.content = container.NewBorder(top, container.NewHBox(p.saveB, p.historyButton()), nil, nil,
 		p.form.view)
-	return p
+	if p.describe != nil {
+		p.applyDescribe(p.describe)
+	}
+	return p.content
 }
 
 // editIntro is the line above an empty Edit lead tab.
@@ -74,7 +80,7 @@ const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce ad
 
 // dirty reports unsaved changes (none on a lead that can no longer be changed).
 func (p *editPanel) dirty() bool {
-	return p.loadedID != "" && p.readOnly == "" && len(lead.Changes(p.loaded, p.form.values())) > 0
+	return p.form != nil && p.loadedID != "" && p.readOnly == "" && len(lead.Changes(p.loaded, p.form.values())) > 0
 }
 
 // markEdits tags each changed field and enables Save only when something changed.
@@ -173,6 +179,9 @@ func (p *editPanel) loadFailed(id string, err error) {
 
 // clear empties the tab: no lead loaded, nothing to save.
 func (p *editPanel) clear() {
+	if p.form == nil {
+		return // never shown: nothing to empty
+	}
 	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
 	p.form.setValues(nil)
 	p.unlock()
@@ -386,6 +395,10 @@ func (p *editPanel) discard() {
 // applyDescribe takes the org's labels and picklists, and shows the fields the org does not
 // let this user change as read-only.
 func (p *editPanel) applyDescribe(d *sfclient.Describe) {
+	p.describe = d
+	if p.form == nil {
+		return // applied when the tab is built
+	}
 	p.form.applyDescribe(d)
 	for name, in := range p.form.inputs {
 		df, ok := d.Field(name)
@@ -414,6 +427,7 @@ func (p *editPanel) draft(now time.Time) *drafts.Draft {
 
 // restoreDraft brings back an edit left unsaved when the window last closed.
 func (p *editPanel) restoreDraft(d drafts.Draft) {
+	p.u.ensure(tabEdit)
 	p.loadedID, p.loaded, p.since, p.sinceErr = d.LeadID, d.Loaded, d.Since, nil
 	if d.Since.IsZero() {
 		p.sinceErr = sfclient.ErrNoDateTime

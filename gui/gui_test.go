@@ -128,6 +128,7 @@ func TestSignInFromTheHeaderShowsWhoIsSignedIn(t *testing.T) {
 	if !strings.Contains(h.u.status.Text, sftest.DisplayName) || h.u.signInButton.Visible() {
 		t.Fatalf("header after sign-in: %q", h.u.status.Text)
 	}
+	h.u.show(tabSettings)
 	if !strings.Contains(h.u.settings.status.Text, sftest.Username) || !strings.Contains(h.u.settings.status.Text, "passphrase") {
 		t.Fatalf("settings status: %q", h.u.settings.status.Text)
 	}

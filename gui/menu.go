@@ -38,6 +38,10 @@ func (u *UI) setMenu() {
 	if u.opts.ResetDemo != nil {
 		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
 	}
+	// Fyne's own Quit would end the app without the questions the close button asks.
+	quit := fyne.NewMenuItem("Quit", u.quit)
+	quit.IsQuit = true
+	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), quit)
 	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))
 }
 

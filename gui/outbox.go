@@ -33,15 +33,17 @@ type outboxPanel struct {
 	due     time.Time
 }
 
-func newOutboxPanel(u *UI) *outboxPanel {
-	p := &outboxPanel{u: u, list: container.NewVBox()}
+// build makes the tab's widgets, the first time it is shown (see UI.ensure).
+func (p *outboxPanel) build() fyne.CanvasObject {
+	p.list = container.NewVBox()
 	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down, sign-in needed) waits here, encrypted, and is sent by itself when Salesforce answers again.")
 	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
 	p.sendB.Importance = widget.HighImportance
 	p.sendB.Disable()
 	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB)), nil, nil, nil,
 		container.NewVScroll(p.list))
-	return p
+	p.render()
+	return p.content
 }
 
 // reload reads the outbox (off the UI goroutine) and redraws the list and the header count.
@@ -61,22 +63,29 @@ func (p *outboxPanel) reload() {
 	})
 }
 
+// show keeps the entries, counts them in the header and, once the tab is built, lists them.
 func (p *outboxPanel) show(entries []outbox.Entry) {
 	p.entries = entries
+	p.u.showWaiting(len(entries))
+	p.u.myLeads.redraw() // leads waiting here are marked there
+	if p.list != nil {
+		p.render()
+	}
+}
+
+func (p *outboxPanel) render() {
 	p.list.Objects = nil
-	for _, e := range entries {
+	for _, e := range p.entries {
 		p.list.Add(p.row(e))
 	}
 	p.list.Refresh()
-	if len(entries) == 0 {
+	if len(p.entries) == 0 {
 		p.empty.Show()
 		p.sendB.Disable()
 	} else {
 		p.empty.Hide()
 		p.sendB.Enable()
 	}
-	p.u.showWaiting(len(entries))
-	p.u.myLeads.redraw()
 }
 
 func (p *outboxPanel) row(e outbox.Entry) fyne.CanvasObject {

@@ -24,6 +24,9 @@ func (u *UI) openProfile(opts vault.Options) {
 	}
 	home := u.opts.Home
 	runThen(&u.jobs, context.Background(), func(context.Context) (opened, error) {
+		if err := u.prepare(); err != nil { // the demo org, in demo mode
+			return opened{}, err
+		}
 		p, err := sfclient.OpenProfile(home, opts)
 		if err != nil {
 			exists, existsErr := vault.Exists(home)

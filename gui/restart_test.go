@@ -123,3 +123,49 @@ func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
 		t.Fatalf("after reset: signed in %v, company %q (%s)", h.u.client != nil, h.u.newLead.form.inputs["Company"].text(), h.u.lastError)
 	}
 }
+
+func TestQuitFromTheMenuAsksLikeTheCloseButton(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.org.SetOffline(true)
+	h.submitMinimal()
+	h.key(fyne.KeyEscape)
+	var quit *fyne.MenuItem
+	for _, i := range h.u.win.MainMenu().Items[0].Items {
+		if i.IsQuit {
+			quit = i
+		}
+	}
+	if quit == nil {
+		t.Fatal("no Quit of our own in the menu")
+	}
+	quit.Action()
+	if !visibleText(h.u.win.Canvas().Overlays().Top(), "Nothing is sent while Lead Desk is closed") {
+		t.Fatal("Quit from the menu did not ask about the waiting lead")
+	}
+}
+
+func TestPrepareRunsOnceBeforeTheProfileOpens(t *testing.T) {
+	home := t.TempDir()
+	runs := 0
+	u := New(test.NewTempApp(t), Options{Home: home, Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
+		Prepare: func() error { runs++; return nil }})
+	u.jobs.drain()
+	if runs != 1 || u.profile == nil {
+		t.Fatalf("prepare ran %d times; profile open %v (%s)", runs, u.profile != nil, u.lastError)
+	}
+	u.reopenProfile()
+	u.jobs.drain()
+	if runs != 1 {
+		t.Fatalf("prepare ran again when the profile was reopened (%d)", runs)
+	}
+}
+
+func TestAFailedPrepareIsShownAndTheProfileStaysClosed(t *testing.T) {
+	u := New(test.NewTempApp(t), Options{Home: t.TempDir(), Vault: testVault(), RetryCheck: -1, uiLoop: make(chan func()),
+		Prepare: func() error { return &notice{"The demo org could not start."} }})
+	u.jobs.drain()
+	if u.profile != nil || u.lastError != "The demo org could not start." {
+		t.Fatalf("profile open %v, error %q", u.profile != nil, u.lastError)
+	}
+}

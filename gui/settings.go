@@ -35,10 +35,18 @@ type settingsPanel struct {
 	termsURL                             *widget.Entry
 	status                               *widget.Label
 	content                              fyne.CanvasObject
+
+	stored *storedSettings // as loaded from the profile, shown once the tab is built
 }
 
-func newSettingsPanel(u *UI) *settingsPanel {
-	p := &settingsPanel{u: u}
+// storedSettings are the profile's settings and consumer secret.
+type storedSettings struct {
+	settings sfclient.Settings
+	secret   string
+}
+
+// build makes the tab's widgets, the first time it is shown (see UI.ensure).
+func (p *settingsPanel) build() fyne.CanvasObject {
 	entry := func(placeholder string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(placeholder)
@@ -102,32 +110,42 @@ func newSettingsPanel(u *UI) *settingsPanel {
 		widget.NewCard("Dealer", "Filled into every new lead", dealer),
 		buttons,
 		widget.NewCard("Sign-in on this computer", "", session))))
-	return p
+	if p.stored != nil {
+		p.fillWidgets(*p.stored)
+	}
+	p.showStatus()
+	return p.content
 }
 
 // load fills the panel from the profile (after it opened), reading it off the UI goroutine.
 func (p *settingsPanel) load() {
 	prof := p.u.profile
-	type stored struct {
-		settings sfclient.Settings
-		secret   string
-	}
-	runThen(&p.u.jobs, context.Background(), func(context.Context) (stored, error) {
+	runThen(&p.u.jobs, context.Background(), func(context.Context) (storedSettings, error) {
 		st, err := prof.Settings()
 		if err != nil {
-			return stored{settings: st}, err
+			return storedSettings{settings: st}, err
 		}
 		secret, err := prof.ClientSecret()
-		return stored{st, secret}, err
-	}, func(s stored, err error) {
+		return storedSettings{st, secret}, err
+	}, func(s storedSettings, err error) {
 		if err != nil {
 			p.u.showError(err)
 		}
-		p.fill(s.settings, s.secret)
+		p.fill(s)
 	})
 }
 
-func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
+// fill takes the settings into use and, once the tab is built, shows them.
+func (p *settingsPanel) fill(s storedSettings) {
+	p.stored = &s
+	p.u.useSettings(s.settings)
+	if p.content != nil {
+		p.fillWidgets(s)
+	}
+}
+
+func (p *settingsPanel) fillWidgets(s storedSettings) {
+	st, secret := s.settings, s.secret
 	switch st.Login() {
 	case sfclient.ProductionLoginURL:
 		p.loginKind.SetSelected(loginProduction)
@@ -147,7 +165,6 @@ func (p *settingsPanel) fill(st sfclient.Settings, secret string) {
 	p.owner.SetText(st.OwnerID)
 	p.leadType.SetText(st.LeadType)
 	p.termsURL.SetText(st.TermsURL)
-	p.u.useSettings(st)
 	p.showStatus()
 }
 
@@ -174,7 +191,7 @@ func (p *settingsPanel) read() sfclient.Settings {
 // URL, consumer key or secret while signed in), the person is asked first; Cancel saves
 // nothing and leaves the form as typed.
 func (p *settingsPanel) save() {
-	if p.u.profile == nil {
+	if p.u.profile == nil || p.content == nil {
 		return
 	}
 	st, secret := p.read(), p.secret.Text
@@ -253,6 +270,7 @@ func (p *settingsPanel) store(st sfclient.Settings, secret string) {
 			p.u.showError(err)
 			return
 		}
+		p.stored = &storedSettings{st, secret}
 		p.u.useSettings(st)
 		if signedOut {
 			p.u.toast("Settings saved; signed out")
@@ -307,7 +325,7 @@ func (p *settingsPanel) test() {
 // showStatus says who is signed in, since when, where the encrypted file lives and where its
 // key comes from. Tokens are never shown.
 func (p *settingsPanel) showStatus() {
-	if p.u.profile == nil {
+	if p.u.profile == nil || p.status == nil {
 		return
 	}
 	where := "Encrypted file: " + p.u.profile.Vault.Path() + "\nKey: " + p.u.profile.Vault.KeyHeldBy()

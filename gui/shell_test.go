@@ -55,6 +55,7 @@ func TestAConfirmationGoesAtTheNextAction(t *testing.T) {
 func TestOutboxSaysNothingIsWaitingOnlyWhenNothingIs(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
+	h.shortcut(fyne.Key3, fyne.KeyModifierShortcutDefault)
 	if !h.u.outbox.empty.Visible() || !h.u.outbox.sendB.Disabled() {
 		t.Fatal("an empty outbox does not say so, or offers Send all")
 	}
@@ -179,7 +180,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 9 { // save, five tabs, next, previous, refresh My leads
+	if shown != 9 { // save, five tabs, next, previous, refresh My leads (Quit has the system's own)
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }
@@ -199,5 +200,38 @@ func TestSwitchingTabsByKeyWithEditsAsksAndEscStays(t *testing.T) {
 	}
 	if !strings.Contains(h.u.edit.form.inputs["Phone"].text(), "0199") {
 		t.Fatal("the edit was lost")
+	}
+}
+
+func TestTabsNotShownAtStartAreBuiltWhenFirstShown(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	if h.u.edit.form != nil || h.u.settings.content != nil || h.u.outbox.list != nil {
+		t.Fatal("tabs not shown were built before the first frame")
+	}
+	h.shortcut(fyne.Key2, fyne.KeyModifierShortcutDefault)
+	if h.u.edit.form == nil || h.u.tabs.Selected().Content != h.u.edit.content {
+		t.Fatal("Edit lead was not built when shown")
+	}
+	if h.u.edit.form.inputs["Time_Frame__c"].label.Text != "Time frame" {
+		t.Fatal("the org's describe, read before the tab was built, was not applied")
+	}
+	h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
+	if h.u.settings.dealerID.Text != "0015Y00002aYV9NQAW" || !strings.Contains(h.u.settings.status.Text, sftest.Username) {
+		t.Fatal("Settings, built late, does not show the loaded settings and sign-in")
+	}
+}
+
+func TestEscCancelsTheBrowserSignIn(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.OpenBrowser = func(string) error { return nil } // the person never finishes in the browser
+	test.Tap(h.u.signInButton)
+	(<-h.u.jobs.loop)() // the sign-in is prepared; the dialog shows and the wait begins
+	if h.u.signInDialog == nil {
+		t.Fatal("no sign-in dialog")
+	}
+	h.key(fyne.KeyEscape)
+	if h.u.signInDialog != nil || h.dialogs() != 0 || h.u.client != nil {
+		t.Fatal("Esc did not cancel the sign-in")
 	}
 }

@@ -66,7 +66,7 @@ func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
 		widget.NewProgressBarInfinite(), container.NewCenter(widget.NewButton("Cancel", cancel)))
 	sd.cancel = cancel
 	u.signInDialog = sd
-	sd.dialog.Show()
+	u.showDialog(sd.dialog, nil, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 	prof := u.profile
 	runThen(&u.jobs, ctx, func(ctx context.Context) (finished, error) {
 		sess, err := in.Login(ctx, sfclient.LoginOptions{
@@ -108,7 +108,7 @@ func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
 	sd.url.SetText(attempt.URL)
 	sd.paste, sd.cancel = paste, cancel
 	u.signInDialog = sd
-	sd.dialog.Show()
+	u.showDialog(sd.dialog, submit, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 }
 
 // finished is a sign-in Salesforce completed, and what Lead Desk made of it.

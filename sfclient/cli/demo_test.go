@@ -11,6 +11,13 @@ import (
 	"leaddesk/sfclient/vault"
 )
 
+// prepareDemo starts the demo of home, its consent page answered by consent.
+func prepareDemo(home string, consent sftest.Consent) (*Demo, error) {
+	d := NewDemo(home)
+	d.consent = consent
+	return d, d.Start()
+}
+
 func demoVault() vault.Options {
 	return vault.Options{NoKeychain: true, ScryptLogN: 10, Passphrase: func() (string, error) { return "demo test passphrase", nil }}
 }
