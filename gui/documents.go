@@ -181,6 +181,7 @@ func (d *leadDocuments) finished(id string, said []string) {
 // openWithFiles shows lead id in Edit lead with files already listed for Upload (New lead's
 // documents that were not attached when the lead was created).
 func (p *editPanel) openWithFiles(id string, files []outbox.Document) {
+	p.u.ensure(tabEdit) // the tab may not have been shown yet
 	p.docs.pendingFor, p.docs.pending = id, files
 	if p.loadedID == id {
 		p.u.show(tabEdit)
