@@ -47,6 +47,7 @@ func revokedTokens(org *sftest.Org) []string {
 
 // pointSettingsAt types another login address into Settings and saves, as an admin does.
 func (h *harness) pointSettingsAt(login string) {
+	h.u.show(tabSettings)
 	s := h.u.settings
 	s.loginKind.SetSelected(loginCustom)
 	s.loginURL.SetText(login)
@@ -104,6 +105,7 @@ func TestContinuingAConnectionChangeRevokesAtTheOldServerAndSignsOut(t *testing.
 func TestChangingOnlyTheDealerIDWhileSignedInSavesWithoutAsking(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
+	h.u.show(tabSettings)
 	h.u.settings.dealerID.SetText("0015Y00002aYV9NXYZ")
 	h.u.settings.save()
 	h.u.jobs.drain()
