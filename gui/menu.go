@@ -81,7 +81,7 @@ func (u *UI) about() {
 // resetDemo empties the demo org and the demo profile, after confirmation, and opens the
 // profile again: the demo starts as on its first run, signed out.
 func (u *UI) resetDemo() {
-	u.confirmDestructive("Reset the demo?", "Delete the demo's leads, drafts, Outbox, recent leads and sign-in, and start again with an empty demo org? Your real profile is not touched.", "Reset demo data", func() {
+	u.confirmDestructive("Reset the demo?", "Delete the demo's leads, drafts, Outbox, recent leads and sign-in, and start again with only the demo org's sample leads? Your real profile is not touched.", "Reset demo data", func() {
 		u.busy("Resetting the demo…", func(context.Context) error { return u.opts.ResetDemo() }, func(err error) {
 			if err != nil {
 				u.showError(err)
