@@ -160,6 +160,7 @@ func (u *UI) selected(t *container.TabItem) {
 	if t.Content == u.recent.content {
 		u.recent.shown()
 	}
+	u.focusShown(t) // typing goes into the tab now shown, never a hidden one
 }
 
 // quit is the window's close button. What is typed in the forms is kept as drafts; unsaved

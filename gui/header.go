@@ -69,6 +69,7 @@ func (u *UI) showSession() {
 	s := u.client.Session()
 	u.status.SetText("Signed in as " + s.DisplayName + " · " + hostOf(s.InstanceURL))
 	u.signInButton.Hide()
+	u.focusAfterSignIn()
 }
 
 // showWaiting shows how many leads or changes wait in the outbox, in the header and on the tab.
