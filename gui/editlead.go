@@ -61,11 +61,12 @@ func newEditPanel(u *UI) *editPanel {
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
 	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
 		p.form.view)
+	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	return p
 }
 
-// editIntro is the line above an empty Edit lead tab.
-const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter."
+// editIntro is the line above an empty Edit lead tab, whose form is hidden until a lead loads.
+const editIntro = "No lead is loaded. Type or paste a lead id above (the 00Q… id Mazo sent you, or the lead's Salesforce address) and press Enter."
 
 // dirty reports unsaved changes.
 func (p *editPanel) dirty() bool {
@@ -128,42 +129,53 @@ func (p *editPanel) load() {
 	p.idErr.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
-		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", "Load and drop changes",
-			func() { p.fetch(id) })
+		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedName()+" are not saved. Load the other lead and drop them?", "Load and drop changes",
+			func() { p.fetchToEdit(id) })
 		return
 	}
-	p.fetch(id)
+	p.fetchToEdit(id)
+}
+
+// fetchToEdit loads id and puts the keyboard in its first field, ready for the edit.
+func (p *editPanel) fetchToEdit(id string) {
+	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
+		p.show(id, rec)
+		p.form.focusFirst()
+	})
 }
 
 func (p *editPanel) fetch(id string) {
 	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) { p.show(id, rec) })
 }
 
-// read loads the whole lead behind the progress dialog and hands it to then; an error is
-// shown, after failed (if any) has run.
+// read loads the whole lead behind the progress dialog and hands it to then. An error goes
+// to failed, which says it on the tab; with failed nil it is shown in a dialog.
 func (p *editPanel) read(id, what string, failed func(error), then func(sfclient.Record)) {
 	callThen(p.u, what, func(ctx context.Context, c *sfclient.Client) (sfclient.Record, error) {
 		return c.GetLead(ctx, id, nil)
 	}, func(rec sfclient.Record, err error) {
-		if err != nil {
-			if failed != nil {
-				failed(err)
-			}
+		switch {
+		case err != nil && failed != nil:
+			failed(err)
+		case err != nil:
 			p.u.showError(err)
-			return
+		default:
+			then(rec)
 		}
-		then(rec)
 	})
 }
 
 // loadFailed empties the tab, so no other lead's values stand under the id asked for, and says
-// why on the tab itself.
+// why under the id box, where the clerk typed it (one place: no dialog as well).
 func (p *editPanel) loadFailed(id string, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
 	p.clear()
-	p.heading.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
+	p.idErr.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
+	p.idErr.Show()
+	p.u.lastError = p.idErr.Text
+	p.u.win.Canvas().Focus(p.idEntry)
 }
 
 // clear empties the tab: no lead loaded, nothing to save.
@@ -173,6 +185,7 @@ func (p *editPanel) clear() {
 	p.heading.SetText(editIntro)
 	p.saveB.Disable()
 	p.docs.clear()
+	p.form.view.Hide()
 }
 
 func (p *editPanel) show(id string, rec sfclient.Record) {
@@ -189,6 +202,7 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
 	p.docs.loaded(id, another)
+	p.form.view.Show()
 	p.form.setValues(v)
 	p.showHeading()
 	p.markEdits()
@@ -203,6 +217,9 @@ func (p *editPanel) showHeading() {
 	p.heading.SetText(joinNonEmpty(p.loaded["FirstName"], p.loaded["LastName"]) + " · " + orDash(p.loaded["Company"]) + " · " + changed)
 }
 
+// noLeadToSave is what Ctrl+S says on Edit lead before a lead is loaded.
+const noLeadToSave = "There is no lead to save yet: type or paste a lead id above and press Enter."
+
 // unguarded is the refusal to save a lead whose last-changed time could not be read: without
 // it Salesforce cannot refuse a save over someone else's newer changes.
 func unguarded(cause error) error {
@@ -213,7 +230,13 @@ func unguarded(cause error) error {
 func (p *editPanel) save() {
 	then := p.afterSave // kept only for a save that is sent
 	p.afterSave = nil
-	if p.loadedID == "" || !p.dirty() || !p.form.check() {
+	if p.loadedID == "" {
+		p.idErr.SetText(noLeadToSave)
+		p.idErr.Show()
+		p.u.win.Canvas().Focus(p.idEntry)
+		return
+	}
+	if !p.dirty() || !p.form.check() {
 		return
 	}
 	if p.since.IsZero() {
@@ -353,7 +376,7 @@ func (p *editPanel) askBeforeLeaving(leave func()) {
 		leave()
 	}))
 	stay := widget.NewButton("Stay", answer(func() {}))
-	text := "Your changes to " + orDash(p.heading.Text) + " are not saved yet."
+	text := "Your changes to " + p.loadedName() + " are not saved yet."
 	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.win)
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	d.Resize(fyne.NewSize(480, 180))
@@ -401,6 +424,7 @@ func (p *editPanel) restoreDraft(d drafts.Draft) {
 		p.sinceErr = sfclient.ErrNoDateTime
 	}
 	p.idEntry.SetText(d.LeadID)
+	p.form.view.Show()
 	p.form.setValues(d.Values)
 	p.showHeading()
 	p.markEdits()

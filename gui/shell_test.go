@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -94,7 +95,8 @@ func lowContrastLabel(o fyne.CanvasObject) bool {
 func TestErrorDialogsSayWhatHappenedAndKeepTheCodeForSupport(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.load("00Q5g0000099999")
+	_, err := h.u.client.GetLead(context.Background(), "00Q5g0000099999", nil) // the org's own 404
+	h.u.showError(err)
 	top := h.u.win.Canvas().Overlays().Top()
 	if !visibleText(top, "Lead not found") || !visibleText(top, "Details for support: NOT_FOUND") {
 		t.Fatal("the dialog does not say the lead was not found, or has no details line")
@@ -179,7 +181,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 8 { // save, five tabs, next, previous
+	if shown != 9 { // save, five tabs, next, previous, quit
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }
