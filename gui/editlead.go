@@ -316,10 +316,9 @@ func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
 		choice.Horizontal = true
 		choice.SetSelected("Yours")
 		p.choices[n] = choice
-		grid.Add(widget.NewLabel(f.Label))
-		grid.Add(widget.NewLabel(orDash(server)))
-		grid.Add(widget.NewLabel(orDash(yours)))
-		grid.Add(choice)
+		for _, cell := range []fyne.CanvasObject{widget.NewLabel(f.Label), widget.NewLabel(orDash(server)), widget.NewLabel(orDash(yours)), choice} {
+			grid.Add(container.NewPadded(cell)) // air between the columns
+		}
 	}
 	intro := wrapped("Someone changed this lead in Salesforce after you opened it. For each field you edited, choose which value to keep; fields you did not edit keep their new values from Salesforce.")
 	p.conflict = dialog.NewCustomConfirm("Changed by someone else", "Save my choices", "Cancel", container.NewVBox(intro, grid), func(ok bool) {
@@ -327,8 +326,8 @@ func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
 			p.resolve(rec, mine)
 		}
 	}, p.u.win)
-	p.conflict.Resize(fyne.NewSize(760, 160+40*float32(len(names))))
-	p.conflict.Show()
+	p.conflict.Resize(fyne.NewSize(760, 160+48*float32(len(names))))
+	p.u.showDialog(p.conflict, p.conflict.Confirm, nil) // Enter saves the choices
 }
 
 // resolve adopts the server's version, re-applies the edits the person keeps, and saves them
@@ -347,9 +346,12 @@ func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
 	}
 	p.form.setValues(keep)
 	p.markEdits()
+	p.focusFirstOf(mine)
 	if changes := lead.Changes(p.loaded, keep); len(changes) > 0 {
 		p.send(changes, p.since)
+		return
 	}
+	p.u.toast("Kept Salesforce's values") // nothing of yours left to send
 }
 
 // askBeforeLeaving asks, once, what to do with unsaved edits before the person leaves the tab
