@@ -54,3 +54,20 @@ func TestChoosingTheirsAtTheConflictQuestionSaysSo(t *testing.T) {
 		t.Fatalf("the org's phone became %v", got)
 	}
 }
+
+func TestTheSavedConfirmationShowsBesideTheSaveButton(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.load(h.existingLead())
+	h.editPhone("(555) 555-0199")
+	h.shortcut(fyne.KeyS, fyne.KeyModifierShortcutDefault)
+	bar := h.u.edit.saveB
+	if !visibleText(h.u.edit.content, "✓ Saved") {
+		t.Fatalf("no confirmation on Edit lead (%s)", h.u.lastError)
+	}
+	d := fyne.CurrentApp().Driver()
+	note, save := d.AbsolutePositionForObject(h.u.note), d.AbsolutePositionForObject(bar)
+	if note.Y < save.Y || note.Y > save.Y+bar.Size().Height {
+		t.Fatalf("the confirmation is at y=%v, the Save button's row at y=%v", note.Y, save.Y)
+	}
+}

@@ -59,7 +59,7 @@ func newEditPanel(u *UI) *editPanel {
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewHBox(p.saveB), nil, nil,
+	p.content = container.NewBorder(top, container.NewHBox(p.saveB, u.noteSlot(tabEdit)), nil, nil,
 		p.form.view)
 	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	return p

@@ -19,6 +19,10 @@ type header struct {
 	outboxCount  *widget.Button
 	lastToast    string
 	fade         *time.Timer // hides the confirmation
+	// slots are the tabs' places for the note, by tab (toastslot.go); noteHome is the
+	// header's, for a tab with none.
+	slots    map[int]*fyne.Container
+	noteHome *fyne.Container
 }
 
 // build makes the header's widgets; signIn and openOutbox are its buttons' actions.
@@ -32,18 +36,18 @@ func (h *header) build(signIn, openOutbox func()) fyne.CanvasObject {
 	h.outboxCount.Hide()
 	h.note = widget.NewLabel("")
 	h.note.Importance = widget.SuccessImportance
-	h.note.Truncation = fyne.TextTruncateEllipsis
-	h.note.Alignment = fyne.TextAlignTrailing
 	h.note.Hide()
+	h.noteHome = container.NewStack()
 	title := widget.NewLabelWithStyle("Lead Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(nil, nil, title, container.NewHBox(h.outboxCount, h.signInButton),
-		container.NewGridWithColumns(2, h.status, h.note))
+		container.NewGridWithColumns(2, h.status, h.noteHome))
 }
 
-// toast shows a short confirmation in the header, with its time, for Options.ConfirmFor or
-// until the next action.
+// toast shows a short confirmation beside the shown tab's buttons, with its time, for
+// Options.ConfirmFor or until the next action.
 func (u *UI) toast(text string) {
 	u.hideToast()
+	u.placeNote(u.tabs.SelectedIndex())
 	u.lastToast = text
 	u.note.SetText("✓ " + text + " · " + u.opts.Now().Format("15:04"))
 	u.note.Show()

@@ -39,7 +39,7 @@ func newOutboxPanel(u *UI) *outboxPanel {
 	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
 	p.sendB.Importance = widget.HighImportance
 	p.sendB.Disable()
-	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB)), nil, nil, nil,
+	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB, u.noteSlot(tabOutbox))), nil, nil, nil,
 		container.NewVScroll(p.list))
 	return p
 }

@@ -101,7 +101,7 @@ func newSettingsPanel(u *UI) *settingsPanel {
 	)
 	saveB := widget.NewButton("Save settings", p.save)
 	saveB.Importance = widget.HighImportance
-	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test))
+	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test), u.noteSlot(tabSettings))
 	signOut := newFocusButton("Sign out", p.signOut)
 	signOut.onFocus = follow(signOut)
 	forget := newFocusButton("Forget everything on this computer", p.forget)
