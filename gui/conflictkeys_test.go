@@ -56,10 +56,7 @@ func TestChoosingTheirsAtTheConflictQuestionSaysSo(t *testing.T) {
 }
 
 func TestTheSavedConfirmationShowsBesideTheSaveButton(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.signIn()
-	h.load(h.existingLead())
-	h.editPhone("(555) 555-0199")
+	h := withAnEdit(t)
 	h.shortcut(fyne.KeyS, fyne.KeyModifierShortcutDefault)
 	bar := h.u.edit.saveB
 	if !visibleText(h.u.edit.content, "✓ Saved") {

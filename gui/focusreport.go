@@ -2,11 +2,23 @@ package gui
 
 import "fyne.io/fyne/v2/widget"
 
-// focusSelect is a Select that says when the keyboard arrives, so the panel it sits in can
-// bring it into view (Fyne's scroll does not follow focus: fyne-io/fyne#3029).
+// focusNotice is what a widget that says when the keyboard arrives embeds, so the panel it
+// sits in can bring it into view (Fyne's scroll does not follow focus: fyne-io/fyne#3029).
+type focusNotice struct {
+	onFocus func() // nil means nothing runs
+}
+
+// arrived runs onFocus, if set.
+func (n *focusNotice) arrived() {
+	if n.onFocus != nil {
+		n.onFocus()
+	}
+}
+
+// focusSelect is a Select that says when the keyboard arrives.
 type focusSelect struct {
 	widget.Select
-	onFocus func() // nil means nothing runs
+	focusNotice
 }
 
 func newFocusSelect(options []string, changed func(string)) *focusSelect {
@@ -17,17 +29,12 @@ func newFocusSelect(options []string, changed func(string)) *focusSelect {
 }
 
 // FocusGained shows the focus and reports it.
-func (s *focusSelect) FocusGained() {
-	s.Select.FocusGained()
-	if s.onFocus != nil {
-		s.onFocus()
-	}
-}
+func (s *focusSelect) FocusGained() { s.Select.FocusGained(); s.arrived() }
 
-// focusCheck is a Check that says when the keyboard arrives, as focusSelect does.
+// focusCheck is a Check that says when the keyboard arrives.
 type focusCheck struct {
 	widget.Check
-	onFocus func() // nil means nothing runs
+	focusNotice
 }
 
 func newFocusCheck(label string, changed func(bool)) *focusCheck {
@@ -38,9 +45,4 @@ func newFocusCheck(label string, changed func(bool)) *focusCheck {
 }
 
 // FocusGained shows the focus and reports it.
-func (c *focusCheck) FocusGained() {
-	c.Check.FocusGained()
-	if c.onFocus != nil {
-		c.onFocus()
-	}
-}
+func (c *focusCheck) FocusGained() { c.Check.FocusGained(); c.arrived() }

@@ -14,6 +14,15 @@ import (
 // typeHere types text into whatever has the keyboard, as a person's fingers do.
 func (h *harness) typeHere(text string) { test.Type(h.focused(), text) }
 
+// withAnEdit signs in, loads a lead and changes its phone without saving.
+func withAnEdit(t *testing.T) *harness {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.load(h.existingLead())
+	h.editPhone("(555) 555-0199")
+	return h
+}
+
 // windowOpen reports whether the window is still open.
 func (h *harness) windowOpen() bool {
 	for _, w := range h.u.app.Driver().AllWindows() {
@@ -100,10 +109,7 @@ func TestCtrlQQuitsAtOnceWithNothingToAskAbout(t *testing.T) {
 }
 
 func TestCtrlQAsksAboutUnsavedEditsFirstAndStayKeepsThem(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.signIn()
-	h.load(h.existingLead())
-	h.editPhone("(555) 555-0199")
+	h := withAnEdit(t)
 	h.shortcut(fyne.KeyQ, fyne.KeyModifierShortcutDefault)
 	if !h.windowOpen() || h.u.edit.leaving == nil {
 		t.Fatal("Ctrl+Q quit without asking about the unsaved edit")
@@ -133,10 +139,7 @@ func TestAfterSigningInFromTheHeaderTheKeyboardIsBackInTheForm(t *testing.T) {
 }
 
 func TestTheUnsavedChangesQuestionNamesTheContactAndTheCompany(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.signIn()
-	h.load(h.existingLead())
-	h.editPhone("(555) 555-0199")
+	h := withAnEdit(t)
 	h.shortcut(fyne.Key1, fyne.KeyModifierShortcutDefault)
 	top := h.canvas().Overlays().Top()
 	if !visibleText(top, "Your changes to Jimmy Jimjo (Jimjo Jimmy Jo) are not saved yet.") {

@@ -18,13 +18,20 @@ func runIn(home string, args ...string) (int, string) {
 	return Run(context.Background(), args, env), errOut.String()
 }
 
-func TestNotSignedInPointsToTheDemoProfileWhenTheDemoWindowIsSignedIn(t *testing.T) {
-	home := t.TempDir()
+// startDemo runs the window's demo org on a fresh data folder until the test ends.
+func startDemo(t *testing.T) (home string, d *Demo) {
+	t.Helper()
+	home = t.TempDir()
 	d, err := prepareDemo(home, sftest.AutoAllow)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.Stop()
+	t.Cleanup(d.Stop)
+	return home, d
+}
+
+func TestNotSignedInPointsToTheDemoProfileWhenTheDemoWindowIsSignedIn(t *testing.T) {
+	home, d := startDemo(t)
 	c := demoSignIn(t, d) // the demo window is signed in
 	id, err := c.CreateLead(context.Background(), map[string]any{"LastName": "Gonzalez", "Company": "Gonzalez Excavating LLC"}, sfclient.CreateOptions{})
 	if err != nil {
