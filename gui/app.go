@@ -40,7 +40,7 @@ type Options struct {
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
 	Version     string // shown in About
-	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
+	// ConfirmFor is how long a confirmation ("✓ Saved") stays beside the tab's buttons; the next action
 	// clears it sooner. Zero means 4 s.
 	ConfirmFor time.Duration
 	// ResetDemo, in demo mode, empties the demo org and the demo profile's saved data; the

@@ -10,8 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// header is the line above the tabs: who is signed in, the last confirmation, how many leads
-// wait in the outbox, and the Sign in button.
+// header is the line above the tabs: who is signed in, how many leads wait in the outbox, and
+// the Sign in button. It also holds the last confirmation, which it shows beside the shown
+// tab's buttons (toastslot.go).
 type header struct {
 	status       *widget.Label
 	note         *widget.Label // the last confirmation ("Saved")
