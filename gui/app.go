@@ -41,7 +41,7 @@ type Options struct {
 	Now         func() time.Time
 	Title       string // window title; empty means "Lead Desk"
 	Version     string // shown in About
-	// ConfirmFor is how long a confirmation ("✓ Saved") stays in the header; the next action
+	// ConfirmFor is how long a confirmation ("✓ Saved") stays beside the tab's buttons; the next action
 	// clears it sooner. Zero means 4 s.
 	ConfirmFor time.Duration
 	// Prepare, when set, runs once off the UI goroutine before the profile is first opened,
@@ -190,6 +190,7 @@ func (u *UI) selected(t *container.TabItem) {
 	if t.Content == u.myLeads.content {
 		u.myLeads.shown()
 	}
+	u.focusShown(t) // typing goes into the tab now shown, never a hidden one
 }
 
 // quit is the window's close button. What is typed in the forms is kept as drafts; unsaved

@@ -97,12 +97,12 @@ func (u *UI) offerDrafts() {
 		var found []restorable
 		if d := s.newLead; d != nil {
 			found = append(found, restorable{kind: drafts.NewLead,
-				what:    "The lead you were typing for " + orDash(d.Values["Company"]) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
+				what:    newDraftName(d.Values) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
 				restore: func() { u.newLead.restoreDraft(*d) }})
 		}
 		if d := s.edit; d != nil {
 			found = append(found, restorable{kind: drafts.Edit,
-				what: "Your unsaved changes to lead " + d.LeadID + " (" + orDash(joinNonEmpty(d.Loaded["FirstName"], d.Loaded["LastName"], "·", d.Loaded["Company"])) + ")",
+				what: "Your unsaved changes to " + nameOrID(d.Loaded, d.LeadID),
 				restore: func() {
 					u.edit.restoreDraft(*d)
 					u.show(tabEdit)
@@ -124,7 +124,7 @@ type restorable struct {
 // offerRestore asks once about every draft found: Restore brings back the ticked ones and
 // drops the others; Discard drops them all; Esc decides nothing yet (the drafts stay saved).
 func (u *UI) offerRestore(found []restorable) {
-	items := container.NewVBox(wrapped("Lead Desk closed before this work was sent or saved:"))
+	items := container.NewVBox(wrapped("This work was neither sent nor saved when Lead Desk last closed:"))
 	ticks := make([]*widget.Check, len(found))
 	for i, r := range found {
 		ticks[i] = widget.NewCheck(r.what, nil)

@@ -67,16 +67,17 @@ func (p *editPanel) build() fyne.CanvasObject {
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewHBox(p.saveB, p.historyButton()), nil, nil,
+	p.content = container.NewBorder(top, container.NewHBox(p.saveB, p.historyButton(), u.noteSlot(tabEdit)), nil, nil,
 		p.form.view)
+	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	if p.describe != nil {
 		p.applyDescribe(p.describe)
 	}
 	return p.content
 }
 
-// editIntro is the line above an empty Edit lead tab.
-const editIntro = "Enter the id Mazo sent you, or paste the lead's Salesforce address, then press Enter."
+// editIntro is the line above an empty Edit lead tab, whose form is hidden until a lead loads.
+const editIntro = "No lead is loaded. Type or paste a lead id above (the 00Q… id Mazo sent you, or the lead's Salesforce address) and press Enter."
 
 // dirty reports unsaved changes (none on a lead that can no longer be changed).
 func (p *editPanel) dirty() bool {
@@ -139,42 +140,53 @@ func (p *editPanel) load() {
 	p.idErr.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
-		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedID+" are not saved. Load the other lead and drop them?", "Load and drop changes",
-			func() { p.fetch(id) })
+		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedName()+" are not saved. Load the other lead and drop them?", "Load and drop changes",
+			func() { p.fetchToEdit(id) })
 		return
 	}
-	p.fetch(id)
+	p.fetchToEdit(id)
+}
+
+// fetchToEdit loads id and puts the keyboard in its first field, ready for the edit.
+func (p *editPanel) fetchToEdit(id string) {
+	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
+		p.show(id, rec)
+		p.form.focusFirst()
+	})
 }
 
 func (p *editPanel) fetch(id string) {
 	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) { p.show(id, rec) })
 }
 
-// read loads the whole lead behind the progress dialog and hands it to then; an error is
-// shown, after failed (if any) has run.
+// read loads the whole lead behind the progress dialog and hands it to then. An error goes
+// to failed, which says it on the tab; with failed nil it is shown in a dialog.
 func (p *editPanel) read(id, what string, failed func(error), then func(sfclient.Record)) {
 	callThen(p.u, what, func(ctx context.Context, c *sfclient.Client) (sfclient.Record, error) {
 		return c.GetLead(ctx, id, nil)
 	}, func(rec sfclient.Record, err error) {
-		if err != nil {
-			if failed != nil {
-				failed(err)
-			}
+		switch {
+		case err != nil && failed != nil:
+			failed(err)
+		case err != nil:
 			p.u.showError(err)
-			return
+		default:
+			then(rec)
 		}
-		then(rec)
 	})
 }
 
 // loadFailed empties the tab, so no other lead's values stand under the id asked for, and says
-// why on the tab itself.
+// why under the id box, where the clerk typed it (one place: no dialog as well).
 func (p *editPanel) loadFailed(id string, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
 	}
 	p.clear()
-	p.heading.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
+	p.idErr.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
+	p.idErr.Show()
+	p.u.lastError = p.idErr.Text
+	p.u.win.Canvas().Focus(p.idEntry)
 }
 
 // clear empties the tab: no lead loaded, nothing to save.
@@ -189,6 +201,7 @@ func (p *editPanel) clear() {
 	p.saveB.Disable()
 	p.docs.clear()
 	p.historyB.Disable()
+	p.form.view.Hide()
 }
 
 func (p *editPanel) show(id string, rec sfclient.Record) {
@@ -205,6 +218,7 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
 	p.docs.loaded(id, another)
+	p.form.view.Show()
 	p.form.setValues(v)
 	p.showConversion(rec)
 	p.showHeading()
@@ -224,6 +238,9 @@ func (p *editPanel) showHeading() {
 	}
 }
 
+// noLeadToSave is what Ctrl+S says on Edit lead before a lead is loaded.
+const noLeadToSave = "There is no lead to save yet: type or paste a lead id above and press Enter."
+
 // unguarded is the refusal to save a lead whose last-changed time could not be read: without
 // it Salesforce cannot refuse a save over someone else's newer changes.
 func unguarded(cause error) error {
@@ -234,7 +251,13 @@ func unguarded(cause error) error {
 func (p *editPanel) save() {
 	then := p.afterSave // kept only for a save that is sent
 	p.afterSave = nil
-	if p.loadedID == "" || p.readOnly != "" || !p.dirty() || !p.form.check() {
+	if p.loadedID == "" {
+		p.idErr.SetText(noLeadToSave)
+		p.idErr.Show()
+		p.u.win.Canvas().Focus(p.idEntry)
+		return
+	}
+	if !p.dirty() || !p.form.check() {
 		return
 	}
 	if p.since.IsZero() {
@@ -317,10 +340,9 @@ func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
 		choice.Horizontal = true
 		choice.SetSelected("Yours")
 		p.choices[n] = choice
-		grid.Add(widget.NewLabel(f.Label))
-		grid.Add(widget.NewLabel(orDash(server)))
-		grid.Add(widget.NewLabel(orDash(yours)))
-		grid.Add(choice)
+		for _, cell := range []fyne.CanvasObject{widget.NewLabel(f.Label), widget.NewLabel(orDash(server)), widget.NewLabel(orDash(yours)), choice} {
+			grid.Add(container.NewPadded(cell)) // air between the columns
+		}
 	}
 	intro := wrapped("Someone changed this lead in Salesforce after you opened it. For each field you edited, choose which value to keep; fields you did not edit keep their new values from Salesforce.")
 	p.conflict = dialog.NewCustomConfirm("Changed by someone else", "Save my choices", "Cancel", container.NewVBox(intro, grid), func(ok bool) {
@@ -328,8 +350,8 @@ func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
 			p.resolve(rec, mine)
 		}
 	}, p.u.win)
-	p.conflict.Resize(fyne.NewSize(760, 160+40*float32(len(names))))
-	p.conflict.Show()
+	p.conflict.Resize(fyne.NewSize(760, 160+48*float32(len(names))))
+	p.u.showDialog(p.conflict, p.conflict.Confirm, nil) // Enter saves the choices
 }
 
 // resolve adopts the server's version, re-applies the edits the person keeps, and saves them
@@ -348,9 +370,12 @@ func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
 	}
 	p.form.setValues(keep)
 	p.markEdits()
+	p.focusFirstOf(mine)
 	if changes := lead.Changes(p.loaded, keep); len(changes) > 0 {
 		p.send(changes, p.since)
+		return
 	}
+	p.u.toast("Kept Salesforce's values") // nothing of yours left to send
 }
 
 // askBeforeLeaving asks, once, what to do with unsaved edits before the person leaves the tab
@@ -377,7 +402,7 @@ func (p *editPanel) askBeforeLeaving(leave func()) {
 		leave()
 	}))
 	stay := widget.NewButton("Stay", answer(func() {}))
-	text := "Your changes to " + orDash(p.heading.Text) + " are not saved yet."
+	text := "Your changes to " + p.loadedName() + " are not saved yet."
 	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.win)
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	d.Resize(fyne.NewSize(480, 180))
@@ -433,6 +458,7 @@ func (p *editPanel) restoreDraft(d drafts.Draft) {
 		p.sinceErr = sfclient.ErrNoDateTime
 	}
 	p.idEntry.SetText(d.LeadID)
+	p.form.view.Show()
 	p.form.setValues(d.Values)
 	p.showHeading()
 	p.markEdits()

@@ -41,8 +41,11 @@ func TestFailedLoadClearsTheFormAndSaysWhy(t *testing.T) {
 	if got := h.u.edit.form.inputs["Company"].text(); got != "" {
 		t.Fatalf("the previous lead's company %q stays under the new id", got)
 	}
-	if !strings.Contains(h.u.edit.heading.Text, "was not loaded") || !strings.Contains(h.u.edit.heading.Text, "no lead with that id") {
-		t.Fatalf("the tab does not say why: %q", h.u.edit.heading.Text)
+	if why := h.u.edit.idErr.Text; !h.u.edit.idErr.Visible() || !strings.Contains(why, "was not loaded") || !strings.Contains(why, "no lead with that id") {
+		t.Fatalf("the tab does not say why under the id: %q", why)
+	}
+	if h.dialogs() != 0 {
+		t.Fatal("an unknown id is said twice: under the id box and in a dialog")
 	}
 	if !h.u.edit.saveB.Disabled() || h.u.edit.dirty() {
 		t.Fatal("Save is possible with no lead loaded")

@@ -10,8 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// header is the line above the tabs: who is signed in, the last confirmation, how many leads
-// wait in the outbox, and the Sign in button.
+// header is the line above the tabs: who is signed in, how many leads wait in the outbox, and
+// the Sign in button. It also holds the last confirmation, which it shows beside the shown
+// tab's buttons (toastslot.go).
 type header struct {
 	status       *widget.Label
 	note         *widget.Label // the last confirmation ("Saved")
@@ -19,6 +20,10 @@ type header struct {
 	outboxCount  *widget.Button
 	lastToast    string
 	fade         *time.Timer // hides the confirmation
+	// slots are the tabs' places for the note, by tab (toastslot.go); noteHome is the
+	// header's, for a tab with none.
+	slots    map[int]*fyne.Container
+	noteHome *fyne.Container
 }
 
 // build makes the header's widgets; signIn and openOutbox are its buttons' actions.
@@ -32,18 +37,18 @@ func (h *header) build(signIn, openOutbox func()) fyne.CanvasObject {
 	h.outboxCount.Hide()
 	h.note = widget.NewLabel("")
 	h.note.Importance = widget.SuccessImportance
-	h.note.Truncation = fyne.TextTruncateEllipsis
-	h.note.Alignment = fyne.TextAlignTrailing
 	h.note.Hide()
+	h.noteHome = container.NewStack()
 	title := widget.NewLabelWithStyle("Lead Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(nil, nil, title, container.NewHBox(h.outboxCount, h.signInButton),
-		container.NewGridWithColumns(2, h.status, h.note))
+		container.NewGridWithColumns(2, h.status, h.noteHome))
 }
 
-// toast shows a short confirmation in the header, with its time, for Options.ConfirmFor or
-// until the next action.
+// toast shows a short confirmation beside the shown tab's buttons, with its time, for
+// Options.ConfirmFor or until the next action.
 func (u *UI) toast(text string) {
 	u.hideToast()
+	u.placeNote(u.tabs.SelectedIndex())
 	u.lastToast = text
 	u.note.SetText("✓ " + text + " · " + u.opts.Now().Format("15:04"))
 	u.note.Show()
@@ -69,6 +74,7 @@ func (u *UI) showSession() {
 	s := u.client.Session()
 	u.status.SetText("Signed in as " + s.DisplayName + " · " + hostOf(s.InstanceURL))
 	u.signInButton.Hide()
+	u.focusAfterSignIn()
 }
 
 // showWaiting shows how many leads or changes wait in the outbox, in the header and on the tab.

@@ -77,8 +77,8 @@ func waitingSummary(e outbox.Entry) sfclient.LeadSummary {
 	return s
 }
 
-// leadName is "Name · Company", or whichever is known.
-func leadName(l sfclient.LeadSummary) string {
+// summaryName is "Name · Company", or whichever is known.
+func summaryName(l sfclient.LeadSummary) string {
 	if l.Name == "" || l.Company == "" {
 		return orDash(l.Name + l.Company)
 	}
@@ -209,7 +209,7 @@ func newLeadRowView(p *myLeadsPanel) *leadRowView {
 
 func (r *leadRowView) show(i int, row leadRow) {
 	r.id = i
-	r.name.SetText(leadName(row.lead))
+	r.name.SetText(summaryName(row.lead))
 	text, importance := row.statusText()
 	r.status.Importance = importance
 	r.status.TextStyle.Bold = row.was != ""

@@ -13,11 +13,15 @@ import (
 // saveShortcut is Ctrl+S (Cmd+S on macOS): submit on New lead, save on Edit lead.
 var saveShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 
+// quitShortcut is Ctrl+Q (Cmd+Q on macOS): quit as the window's close button does, asking
+// first about unsaved edits and leads waiting in the Outbox.
+var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
 // tabKeys are the digit keys that pick the tabs, in tab order: Ctrl/Cmd+1 is New lead.
 var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
 
 // setMenu gives the window its menu. Menu shortcuts run even while a text box has the
-// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+R and Ctrl+Tab work
+// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+R, Ctrl+Tab and Ctrl/Cmd+Q work
 // wherever the cursor is; the menu shows them.
 func (u *UI) setMenu() {
 	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
@@ -38,8 +42,8 @@ func (u *UI) setMenu() {
 	if u.opts.ResetDemo != nil {
 		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
 	}
-	// Fyne's own Quit would end the app without the questions the close button asks.
-	quit := fyne.NewMenuItem("Quit", u.quit)
+	// Last and marked as Quit, so Fyne adds no Quit of its own that would skip the questions.
+	quit := item("Quit", u.quit, quitShortcut)
 	quit.IsQuit = true
 	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), quit)
 	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))

@@ -287,7 +287,7 @@ func (p *myLeadsPanel) notifyChanges(leads []sfclient.LeadSummary) {
 	case len(changes) == 1:
 		l := changes[0].Lead
 		p.u.app.SendNotification(fyne.NewNotification("Lead status changed",
-			leadName(l)+" is now "+l.Status+" (was "+changes[0].Was+")."))
+			summaryName(l)+" is now "+l.Status+" (was "+changes[0].Was+")."))
 	case len(changes) > 1:
 		p.u.app.SendNotification(fyne.NewNotification("Lead statuses changed",
 			fmt.Sprintf("%d leads changed status; open My leads to see which.", len(changes))))

@@ -146,7 +146,7 @@ func TestTwoThousandLeadsLoadInOneRequestAndOnlyTheRowsOnScreenAreDrawn(t *testi
 	if drawn == 0 || drawn > 60 {
 		t.Fatalf("%d rows drawn for 2,001 leads: the list must draw only those on screen", drawn)
 	}
-	if got, want := h.rowText(2000), leadName(h.u.myLeads.rows[2000].lead); !strings.Contains(got, want) {
+	if got, want := h.rowText(2000), summaryName(h.u.myLeads.rows[2000].lead); !strings.Contains(got, want) {
 		t.Fatalf("the last row, scrolled to, reads %q", got)
 	}
 }

@@ -92,7 +92,7 @@ func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) { w.target.Scrolled(ev) }
 // focusButton is a Button that says when focus arrives, so the form can bring it into view.
 type focusButton struct {
 	widget.Button
-	onFocus func()
+	focusNotice
 }
 
 func newFocusButton(text string, tapped func()) *focusButton {
@@ -103,9 +103,4 @@ func newFocusButton(text string, tapped func()) *focusButton {
 }
 
 // FocusGained shows the focus and reports it.
-func (b *focusButton) FocusGained() {
-	b.Button.FocusGained()
-	if b.onFocus != nil {
-		b.onFocus()
-	}
-}
+func (b *focusButton) FocusGained() { b.Button.FocusGained(); b.arrived() }

@@ -25,16 +25,19 @@ const (
 // settingsPanel is the Settings tab: the connection, dealer defaults and the stored tokens.
 type settingsPanel struct {
 	u                                    *UI
-	loginKind                            *widget.Select
-	loginURL, clientID, secret, redirect *widget.Entry
+	loginKind                            *focusSelect
+	loginURL, clientID, secret, redirect *leaveEntry
 	loginProblem                         *widget.Label // why the login address was refused
-	customHost                           *widget.Check // Settings.CustomLoginHost
+	customHost                           *focusCheck   // Settings.CustomLoginHost
 	customWarning                        *widget.Label // sfclient.CustomHostWarning, while customHost is on
-	apiVersion, dealerID, account, owner *widget.Entry
-	leadType                             *widget.SelectEntry
-	termsURL                             *widget.Entry
+	apiVersion, dealerID, account, owner *leaveEntry
+	leadType                             *picklist // one Tab stop, as on the lead form
+	termsURL                             *leaveEntry
 	status                               *widget.Label
-	content                              fyne.CanvasObject
+	// view scrolls the cards and follows the keyboard; the Save and Test buttons sit below
+	// it, in a bar that never scrolls away.
+	view    *container.Scroll
+	content fyne.CanvasObject
 
 	stored *storedSettings // as loaded from the profile, shown once the tab is built
 }
@@ -47,9 +50,12 @@ type storedSettings struct {
 
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *settingsPanel) build() fyne.CanvasObject {
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	u := p.u
+	follow := func(o fyne.CanvasObject) func() { return func() { reveal(p.view, nil, o, nil) } }
+	entry := func(placeholder string) *leaveEntry {
+		e := newLeaveEntry(false)
 		e.SetPlaceHolder(placeholder)
+		e.onFocus = follow(e)
 		return e
 	}
 	p.loginURL = entry("https://yourcompany.my.salesforce.com")
@@ -58,12 +64,13 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	p.customWarning = problemLabel()
 	p.customWarning.Importance = widget.WarningImportance
 	p.customWarning.SetText(sfclient.CustomHostWarning)
-	p.customHost = widget.NewCheck("Custom login host (admins only)", func(on bool) {
+	p.customHost = newFocusCheck("Custom login host (admins only)", func(on bool) {
 		p.loginProblem.Hide()
 		p.customWarning.Hidden = !on
 		p.customWarning.Refresh()
 	})
-	p.loginKind = widget.NewSelect([]string{loginProduction, loginSandbox, loginCustom}, func(kind string) {
+	p.customHost.onFocus = follow(p.customHost)
+	p.loginKind = newFocusSelect([]string{loginProduction, loginSandbox, loginCustom}, func(kind string) {
 		if kind == loginCustom {
 			p.loginURL.Enable()
 		} else {
@@ -71,14 +78,16 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 		}
 	})
 	p.clientID = entry("the consumer key Mazo sent you")
-	p.secret = widget.NewPasswordEntry()
-	p.secret.SetPlaceHolder("only if Mazo gave you one")
+	p.loginKind.onFocus = follow(p.loginKind)
+	p.secret = entry("only if Mazo gave you one")
+	p.secret.Password, p.secret.masked = true, true // Ctrl/Cmd+Shift+H shows it, as an SSN box
 	p.redirect = entry(sfclient.DefaultRedirectURI)
 	p.apiVersion = entry("newest the org offers")
 	p.dealerID = entry("your Account id at Mazo (001…)")
 	p.account = entry("001…")
 	p.owner = entry("005…")
-	p.leadType = widget.NewSelectEntry([]string{"Vendor Lead", "Dealer Lead", "Direct"})
+	p.leadType = newPicklist([]string{"Vendor Lead", "Dealer Lead", "Direct"})
+	p.leadType.onFocus = follow(p.leadType)
 	p.termsURL = entry("https://… Mazo's terms and conditions page")
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
@@ -101,15 +110,17 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	)
 	saveB := widget.NewButton("Save settings", p.save)
 	saveB.Importance = widget.HighImportance
-	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test))
-	session := container.NewVBox(p.status, container.NewHBox(
-		widget.NewButton("Sign out", p.signOut),
-		widget.NewButton("Forget everything on this computer", p.forget)))
-	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test), u.noteSlot(tabSettings))
+	signOut := newFocusButton("Sign out", p.signOut)
+	signOut.onFocus = follow(signOut)
+	forget := newFocusButton("Forget everything on this computer", p.forget)
+	forget.onFocus = follow(forget)
+	session := container.NewVBox(p.status, container.NewHBox(signOut, forget))
+	p.view = newFollowScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("Connection", "From your Mazo representative", connection),
 		widget.NewCard("Dealer", "Filled into every new lead", dealer),
-		buttons,
 		widget.NewCard("Sign-in on this computer", "", session))))
+	p.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(buttons)), nil, nil, p.view)
 	if p.stored != nil {
 		p.fillWidgets(*p.stored)
 	}

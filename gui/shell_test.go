@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -95,7 +96,8 @@ func lowContrastLabel(o fyne.CanvasObject) bool {
 func TestErrorDialogsSayWhatHappenedAndKeepTheCodeForSupport(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.load("00Q5g0000099999")
+	_, err := h.u.client.GetLead(context.Background(), "00Q5g0000099999", nil) // the org's own 404
+	h.u.showError(err)
 	top := h.u.win.Canvas().Overlays().Top()
 	if !visibleText(top, "Lead not found") || !visibleText(top, "Details for support: NOT_FOUND") {
 		t.Fatal("the dialog does not say the lead was not found, or has no details line")
@@ -180,7 +182,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 9 { // save, five tabs, next, previous, refresh My leads (Quit has the system's own)
+	if shown != 10 { // save, five tabs, next, previous, refresh My leads, quit
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }

@@ -18,6 +18,9 @@ func visibleButton(o fyne.CanvasObject, text string) *widget.Button {
 	if b, ok := o.(*widget.Button); ok && b.Text == text {
 		return b
 	}
+	if b, ok := o.(*focusButton); ok && b.Text == text {
+		return &b.Button
+	}
 	var children []fyne.CanvasObject
 	switch c := o.(type) {
 	case *fyne.Container:

@@ -142,6 +142,7 @@ func report(err error, env *Env) int {
 	if errors.As(err, &kept) {
 		fmt.Fprintln(env.Stderr, kept.sentence())
 		if errors.Is(kept.cause, sfclient.ErrSignInRequired) {
+			printDemoHint(env)
 			return ExitSignedIn
 		}
 		return ExitError
@@ -153,6 +154,7 @@ func report(err error, env *Env) int {
 	fmt.Fprintln(env.Stderr, line)
 	if errors.Is(err, sfclient.ErrSignInRequired) {
 		fmt.Fprintln(env.Stderr, `Run "leaddesk login" to sign in.`)
+		printDemoHint(env)
 		return ExitSignedIn
 	}
 	return ExitError

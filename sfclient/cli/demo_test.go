@@ -87,12 +87,7 @@ func TestDemoKeepsItsSignInAndLeadsBetweenRuns(t *testing.T) {
 }
 
 func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
-	home := t.TempDir()
-	d, err := prepareDemo(home, sftest.AutoAllow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Stop()
+	_, d := startDemo(t)
 	seeded := len(d.org.LeadIDs())
 	created, err := demoSignIn(t, d).CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
 	if err != nil {

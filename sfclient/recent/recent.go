@@ -3,6 +3,7 @@
 package recent
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -31,12 +32,18 @@ type Lead struct {
 	Kind    string    `json:"kind"` // Created or Edited
 }
 
-// Remember puts l first; an older mention of the same lead is dropped.
+// Remember puts l first; an older mention of the same lead is dropped. A company or name l
+// does not carry (an edit sends only the fields that changed) is taken from that older
+// mention, so the list still says whose lead it is.
 func Remember(v *vault.Vault, l Lead) error {
 	return v.Update(record, func(old json.RawMessage) (any, error) {
 		var list []Lead
 		if old != nil && json.Unmarshal(old, &list) != nil {
 			return nil, fmt.Errorf("%w: the recent leads cannot be read", vault.ErrDamaged)
+		}
+		if i := slices.IndexFunc(list, func(x Lead) bool { return x.ID == l.ID }); i >= 0 {
+			l.Company = cmp.Or(l.Company, list[i].Company)
+			l.Name = cmp.Or(l.Name, list[i].Name)
 		}
 		list = slices.DeleteFunc(list, func(x Lead) bool { return x.ID == l.ID })
 		list = append([]Lead{l}, list...)
