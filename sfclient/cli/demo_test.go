@@ -87,7 +87,7 @@ func TestDemoKeepsItsSignInAndLeadsBetweenRuns(t *testing.T) {
 }
 
 func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
-	_, d := startDemo(t)
+	_, d := runDemo(t)
 	seeded := len(d.org.LeadIDs())
 	created, err := demoSignIn(t, d).CreateLead(context.Background(), map[string]any{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}, sfclient.CreateOptions{})
 	if err != nil {

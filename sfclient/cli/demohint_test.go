@@ -18,8 +18,8 @@ func runIn(home string, args ...string) (int, string) {
 	return Run(context.Background(), args, env), errOut.String()
 }
 
-// startDemo runs the window's demo org on a fresh data folder until the test ends.
-func startDemo(t *testing.T) (home string, d *Demo) {
+// runDemo runs the window's demo org on a fresh data folder until the test ends.
+func runDemo(t *testing.T) (home string, d *Demo) {
 	t.Helper()
 	home = t.TempDir()
 	d, err := prepareDemo(home, sftest.AutoAllow)
@@ -31,7 +31,7 @@ func startDemo(t *testing.T) (home string, d *Demo) {
 }
 
 func TestNotSignedInPointsToTheDemoProfileWhenTheDemoWindowIsSignedIn(t *testing.T) {
-	home, d := startDemo(t)
+	home, d := runDemo(t)
 	c := demoSignIn(t, d) // the demo window is signed in
 	id, err := c.CreateLead(context.Background(), map[string]any{"LastName": "Gonzalez", "Company": "Gonzalez Excavating LLC"}, sfclient.CreateOptions{})
 	if err != nil {
