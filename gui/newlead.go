@@ -80,12 +80,10 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	p.submitB = widget.NewButton("Submit lead", p.submit)
 	p.submitB.Importance = widget.HighImportance
 	p.clearB = widget.NewButton("Clear form", func() {
-		dialog.ShowConfirm("Clear the form", "Remove everything typed in this lead?", func(ok bool) {
-			if ok {
-				p.reset()
-				p.form.focusFirst()
-			}
-		}, u.win)
+		u.confirmDestructive("Clear the form?", "Remove everything typed in this lead?", "Clear form", func() {
+			p.reset()
+			p.form.focusFirst()
+		})
 	})
 	p.attention = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.attention.Importance = widget.DangerImportance
@@ -372,7 +370,7 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 	list.Add(buttons)
 	d = dialog.NewCustomWithoutButtons("Possible duplicate", list, p.u.win)
 	p.u.duplicates = d
-	d.Show()
+	p.u.showDialog(d, d.Hide, nil) // Enter and Esc: Go back; sending anyway is a deliberate choice
 }
 
 func joinNonEmpty(parts ...string) string {
