@@ -70,14 +70,7 @@ func printUploaded(env *Env, uploaded []outbox.Uploaded) {
 
 func leadFiles(ctx context.Context, args []string, env *Env) error {
 	fs := flags(env, "lead files", "lead files ID\n\nLists the documents attached to the lead, newest first: title, type, size, when attached, and the address that opens it in Salesforce.")
-	pos, err := parse(fs, args, 1)
-	if err != nil {
-		return err
-	}
-	if _, err := recordid.ParseLead(pos[0]); err != nil {
-		return err
-	}
-	_, c, err := client(env)
+	pos, c, err := oneLeadAndClient(fs, args, env)
 	if err != nil {
 		return err
 	}

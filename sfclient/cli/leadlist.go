@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -90,14 +91,7 @@ func leadHistory(ctx context.Context, args []string, env *Env) error {
 	fs := flags(env, "lead history", "lead history ID\n\n"+
 		"Prints the lead's history, newest first: when, who, and what changed. Social security numbers and\n"+
 		"birthdays stay masked. ID is a 15- or 18-character Lead id, or a Salesforce link to the lead.")
-	pos, err := parse(fs, args, 1)
-	if err != nil {
-		return err
-	}
-	if _, err := recordid.ParseLead(pos[0]); err != nil {
-		return err
-	}
-	_, c, err := client(env)
+	pos, c, err := oneLeadAndClient(fs, args, env)
 	if err != nil {
 		return err
 	}
@@ -132,4 +126,21 @@ func shown(v any) string {
 		return "(empty)"
 	}
 	return oneLine(fmt.Sprint(v))
+}
+
+// oneLeadAndClient reads a command's one argument, a Lead id or link (refused before any
+// request when it is not one), and opens the signed-in client.
+func oneLeadAndClient(fs *flag.FlagSet, args []string, env *Env) ([]string, *sfclient.Client, error) {
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := recordid.ParseLead(pos[0]); err != nil {
+		return nil, nil, err
+	}
+	_, c, err := client(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pos, c, nil
 }
