@@ -67,7 +67,7 @@ func (p *editPanel) build() fyne.CanvasObject {
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewHBox(p.saveB, p.historyButton(), u.noteSlot(tabEdit)), nil, nil,
+	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton()), nil, u.noteSlot(tabEdit)), nil, nil,
 		p.form.view)
 	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	if p.describe != nil {

@@ -40,7 +40,7 @@ func (p *outboxPanel) build() fyne.CanvasObject {
 	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
 	p.sendB.Importance = widget.HighImportance
 	p.sendB.Disable()
-	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewHBox(p.sendB, p.u.noteSlot(tabOutbox))), nil, nil, nil,
+	p.content = container.NewBorder(container.NewVBox(p.empty, container.NewBorder(nil, nil, p.sendB, nil, p.u.noteSlot(tabOutbox))), nil, nil, nil,
 		container.NewVScroll(p.list))
 	p.render()
 	return p.content

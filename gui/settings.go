@@ -110,7 +110,7 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	)
 	saveB := widget.NewButton("Save settings", p.save)
 	saveB.Importance = widget.HighImportance
-	buttons := container.NewHBox(saveB, widget.NewButton("Test connection", p.test), u.noteSlot(tabSettings))
+	buttons := container.NewBorder(nil, nil, container.NewHBox(saveB, widget.NewButton("Test connection", p.test)), nil, u.noteSlot(tabSettings))
 	signOut := newFocusButton("Sign out", p.signOut)
 	signOut.onFocus = follow(signOut)
 	forget := newFocusButton("Forget everything on this computer", p.forget)

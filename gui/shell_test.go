@@ -17,7 +17,7 @@ import (
 func TestTheWindowFitsIn800By600WithAFullHeader(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.u.toast("Connected as " + sftest.DisplayName + " (" + sftest.Username + ") with a long confirmation")
+	h.u.toast("Connected as " + sftest.DisplayName + " (" + sftest.Username + ") with a long confirmation" + strings.Repeat(" that goes on", 10))
 	h.u.showWaiting(12)
 	for i := range h.u.tabs.Items {
 		h.u.show(i)

@@ -7,7 +7,8 @@ import (
 
 // noteSlot is the place in tab's action bar, beside its buttons, where a confirmation
 // ("✓ Saved") appears: where the clerk looks after pressing them, not far off in the header.
-// Each tab asks for its slot once, as it builds its bar.
+// Each tab asks for its slot once, as it builds its bar, and gives it the bar's remaining
+// width (the centre of a Border): a long confirmation is cut short, never widens the window.
 func (h *header) noteSlot(tab int) *fyne.Container {
 	if h.slots == nil {
 		h.slots = map[int]*fyne.Container{}
@@ -24,8 +25,8 @@ func (h *header) placeNote(tab int) {
 		s.Remove(h.note)
 	}
 	h.noteHome.Remove(h.note)
-	if s, ok := h.slots[tab]; ok { // beside the buttons, at its full width
-		h.note.Truncation, h.note.Alignment = fyne.TextTruncateOff, fyne.TextAlignLeading
+	if s, ok := h.slots[tab]; ok { // beside the buttons, in the room they leave
+		h.note.Truncation, h.note.Alignment = fyne.TextTruncateEllipsis, fyne.TextAlignLeading
 		s.Add(h.note)
 		return
 	}
