@@ -78,14 +78,7 @@ func lowContrastLabel(o fyne.CanvasObject) bool {
 	if l, ok := o.(*widget.Label); ok {
 		return l.Importance == widget.LowImportance
 	}
-	var children []fyne.CanvasObject
-	switch c := o.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(c).Objects()
-	}
-	for _, child := range children {
+	for _, child := range childrenOf(o) {
 		if lowContrastLabel(child) {
 			return true
 		}

@@ -21,14 +21,7 @@ func visibleButton(o fyne.CanvasObject, text string) *widget.Button {
 	if b, ok := o.(*focusButton); ok && b.Text == text {
 		return &b.Button
 	}
-	var children []fyne.CanvasObject
-	switch c := o.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(c).Objects()
-	}
-	for _, child := range children {
+	for _, child := range childrenOf(o) {
 		if b := visibleButton(child, text); b != nil {
 			return b
 		}
@@ -51,14 +44,7 @@ func visibleText(o fyne.CanvasObject, text string) bool {
 	case *canvas.Text:
 		return strings.Contains(w.Text, text)
 	}
-	var children []fyne.CanvasObject
-	switch c := o.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(c).Objects()
-	}
-	for _, child := range children {
+	for _, child := range childrenOf(o) {
 		if visibleText(child, text) {
 			return true
 		}
@@ -104,4 +90,15 @@ func (h *harness) shortcut(key fyne.KeyName, mods fyne.KeyModifier) {
 func (h *harness) key(name fyne.KeyName) {
 	h.u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: name})
 	h.u.jobs.drain()
+}
+
+// childrenOf is what o draws inside it: a container's objects, a widget's renderer's.
+func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch c := o.(type) {
+	case *fyne.Container:
+		return c.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(c).Objects()
+	}
+	return nil
 }
