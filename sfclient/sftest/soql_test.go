@@ -10,23 +10,6 @@ import (
 	"time"
 )
 
-// signIn returns an access token of a fresh session.
-func signIn(t *testing.T, o *Org) string {
-	t.Helper()
-	const verifier = "a-verifier-of-sufficient-length-for-pkce-0123456789"
-	code := authorizeCode(t, o, verifier)
-	resp, err := http.PostForm(o.URL+"/services/oauth2/token", url.Values{"grant_type": {"authorization_code"}, "code": {code},
-		"client_id": {o.ClientID()}, "redirect_uri": {DefaultRedirectURI}, "code_verifier": {verifier}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	decodeJSON(t, resp, &tok)
-	return tok.AccessToken
-}
-
 // get sends an authorized GET and decodes the JSON answer.
 func get(t *testing.T, o *Org, token, path string, out any) int {
 	t.Helper()
@@ -75,7 +58,7 @@ func seeded(t *testing.T) (*Org, string) {
 	o.AddLead(map[string]any{"LastName": "Cy", "Company": "100% Cranes", "Status": "Qualified", "Dealer_ID__c": "D2"}, OtherClerkID)
 	o.Advance(24 * time.Hour)
 	o.AddLead(map[string]any{"FirstName": "Di", "LastName": "Dee", "Company": "Dee Trucking", "Status": "New", "Amount_Requested__c": 75000.0}, UserID)
-	return o, signIn(t, o)
+	return o, accessToken(t, o)
 }
 
 func lastNames(recs []map[string]any) []string {
@@ -210,7 +193,7 @@ func TestTheSalesforceCLIsSignInReadsUserAndOrganization(t *testing.T) {
 	if got := exchange(o, authorizeWithMethod(t, o, verifier, ""), verifier); got != http.StatusOK {
 		t.Fatalf("exchange after a challenge without a method: %d", got)
 	}
-	token := signIn(t, o)
+	token := accessToken(t, o)
 	var user map[string]any
 	if status := get(t, o, token, "/services/data/v51.0/sobjects/User/"+UserID, &user); status != http.StatusOK || user["Username"] != Username {
 		t.Fatalf("User through v51.0: %d %v", status, user)
