@@ -12,14 +12,10 @@ import (
 
 func TestASecondStartBringsTheFirstWindowForward(t *testing.T) {
 	dir := t.TempDir()
-	first, err := Acquire(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Release()
+	first := openFirst(t, dir)
 	shown := make(chan struct{}, 1)
 	first.OnShow(func() { shown <- struct{}{} })
-	_, err = Acquire(context.Background(), dir)
+	_, err := Acquire(context.Background(), dir)
 	if !errors.Is(err, ErrAlreadyOpen) || err != ErrAlreadyOpen {
 		t.Fatalf("second start: %v, want plain ErrAlreadyOpen", err)
 	}
@@ -32,11 +28,7 @@ func TestASecondStartBringsTheFirstWindowForward(t *testing.T) {
 
 func TestARequestBeforeTheWindowIsReadyIsNotLost(t *testing.T) {
 	dir := t.TempDir()
-	first, err := Acquire(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Release()
+	first := openFirst(t, dir)
 	if _, err := Acquire(context.Background(), dir); !errors.Is(err, ErrAlreadyOpen) {
 		t.Fatal(err)
 	}
@@ -65,11 +57,7 @@ func TestAfterReleaseTheProfileCanBeTakenAgain(t *testing.T) {
 
 func TestAnUnreachableFirstWindowIsStillReportedAsOpen(t *testing.T) {
 	dir := t.TempDir()
-	first, err := Acquire(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Release()
+	openFirst(t, dir)
 	ln, err := net.Listen("tcp", "127.0.0.1:0") // a port nobody answers on once closed
 	if err != nil {
 		t.Fatal(err)
@@ -85,11 +73,7 @@ func TestAnUnreachableFirstWindowIsStillReportedAsOpen(t *testing.T) {
 
 func TestOtherWordsDoNothing(t *testing.T) {
 	dir := t.TempDir()
-	first, err := Acquire(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Release()
+	first := openFirst(t, dir)
 	shown := make(chan struct{}, 1)
 	first.OnShow(func() { shown <- struct{}{} })
 	raw, _ := os.ReadFile(filepath.Join(dir, portFile))
@@ -123,4 +107,15 @@ func TestTheWindowSizeIsRememberedAndBadFilesAreIgnored(t *testing.T) {
 			t.Errorf("%q read as %v", bad, s)
 		}
 	}
+}
+
+// openFirst is the first window's start on dir, released when the test ends.
+func openFirst(t *testing.T, dir string) *Instance {
+	t.Helper()
+	first, err := Acquire(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { first.Release() })
+	return first
 }
