@@ -106,12 +106,7 @@ func (p *newLeadPanel) openTerms() {
 
 // fillDealerDefaults puts the dealer's fields from settings into empty boxes.
 func (p *newLeadPanel) fillDealerDefaults(st sfclient.Settings) {
-	defaults := map[string]string{"Dealer_ID__c": st.DealerID, "Account__c": st.AccountID, "OwnerId": st.OwnerID,
-		"Lead_Type__c": st.LeadType, "Status": "New"}
-	if defaults["Lead_Type__c"] == "" {
-		defaults["Lead_Type__c"] = "Vendor Lead"
-	}
-	for name, v := range defaults {
+	for name, v := range st.NewLeadDefaults() {
 		if in := p.form.inputs[name]; in != nil && in.text() == "" {
 			in.setText(v)
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"leaddesk/sfclient/atomicfile"
+	"leaddesk/sfclient/lead"
 )
 
 // Login URLs Salesforce publishes for production and sandbox orgs.
@@ -48,6 +49,27 @@ type Settings struct {
 
 // CustomHostWarning is what Settings and whoami show while CustomLoginHost is on.
 const CustomHostWarning = "Warning: the custom login host setting is on, so Lead Desk sends sign-ins to hosts outside Salesforce's domains; turn it off unless your admin asked for it."
+
+// LeadTypes are the values Lead_Type__c takes, from the field catalogue.
+func LeadTypes() []string {
+	f, _ := lead.ByName("Lead_Type__c")
+	return f.Values
+}
+
+// DefaultLeadType is the lead type of a new lead while Settings names none.
+const DefaultLeadType = "Vendor Lead"
+
+// NewLeadDefaults are the fields every new lead starts with, by API name: the dealer's ids
+// from these settings, the lead type (DefaultLeadType when unset) and the status "New". An
+// id that is not set is an empty string, so a caller can tell it is missing.
+func (s Settings) NewLeadDefaults() map[string]string {
+	leadType := s.LeadType
+	if leadType == "" {
+		leadType = DefaultLeadType
+	}
+	return map[string]string{"Dealer_ID__c": s.DealerID, "Account__c": s.AccountID, "OwnerId": s.OwnerID,
+		"Lead_Type__c": leadType, "Status": "New"}
+}
 
 // SettingsError says which setting is wrong and why.
 type SettingsError struct {

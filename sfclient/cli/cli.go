@@ -74,6 +74,7 @@ Commands:
   whoami     show who is signed in, and to which org
   lead       create, read or update a lead; list, search and see the history of the dealer's leads (leaddesk lead --help)
   outbox     list, send or discard what could not reach Salesforce yet
+  settings   show or change the dealer's defaults every new lead starts with (Dealer ID, …)
   logout     revoke the session at Salesforce and forget it here
   demo       run the built-in stand-in Salesforce org on this computer
 
@@ -119,6 +120,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	commands := map[string]func(context.Context, []string, *Env) error{
 		"login": login, "whoami": whoami, "lead": leadCommand, "outbox": outboxCommand, "logout": logout, "demo": demo,
+		"settings": settingsCommand,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
 	"leaddesk/sfclient/sftest"
 )
@@ -35,8 +36,16 @@ func newDesk(t *testing.T, opts sftest.Options) *desk {
 		t.Fatal(err)
 	}
 	opts.RedirectURIs = []string{redirect}
-	return &desk{t: t, home: t.TempDir(), org: sftest.New(t, opts), redirect: redirect}
+	d := &desk{t: t, home: t.TempDir(), org: sftest.New(t, opts), redirect: redirect}
+	// A dealer's computer has its Dealer ID set once; without it "lead create" refuses.
+	if err := sfclient.SaveSettings(d.home, sfclient.Settings{DealerID: testDealerID}); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
+
+// testDealerID is the Dealer ID the tests' settings start with.
+const testDealerID = "0015Y00002aYV9NQAW"
 
 func (d *desk) env(stdin string) (cli.Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer

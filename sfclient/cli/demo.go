@@ -99,7 +99,7 @@ func startDemo(demoHome string, consent sftest.Consent) (*sftest.Org, error) {
 	}
 	st.LoginURL, st.ClientID, st.RedirectURI, st.APIVersion = org.URL, org.ClientID(), redirect, ""
 	if st.DealerID == "" {
-		st.DealerID, st.AccountID, st.LeadType = DemoDealerID, DemoDealerID, "Vendor Lead"
+		st.DealerID, st.AccountID, st.LeadType = DemoDealerID, DemoDealerID, sfclient.DefaultLeadType
 	}
 	st.TermsURL = org.URL + "/terms"
 	if err := sfclient.SaveSettings(demoHome, st); err != nil {

@@ -67,7 +67,9 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 }
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "lead create", "lead create --file F\n\nF is a JSON object of Lead fields, e.g. {\"LastName\":\"Jimjo\",\"Company\":\"Jimjo Jimmy Jo\"}; \"-\" reads stdin.")
+	fs := flags(env, "lead create", "lead create --file F\n\nF is a JSON object of Lead fields, e.g. {\"LastName\":\"Jimjo\",\"Company\":\"Jimjo Jimmy Jo\"}; \"-\" reads stdin.\n"+
+		"Fields F leaves out start from settings (leaddesk settings): Dealer ID, Account, Lead owner, Lead type; Status starts as New.\n"+
+		"A lead without a Dealer ID is refused: Mazo credits the dealership only through it.")
 	file := fs.String("file", "", "JSON file of Lead fields, or - for stdin (required)")
 	allowDup := fs.Bool("allow-duplicate", false, "save even when a duplicate rule that only warns matches")
 	if _, err := parse(fs, args, 0); err != nil {
@@ -75,6 +77,13 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	}
 	fields, p, c, err := fieldsAndClient(*file, env)
 	if err != nil {
+		return err
+	}
+	st, err := p.Settings()
+	if err != nil {
+		return err
+	}
+	if err := withDealerDefaults(fields, st); err != nil {
 		return err
 	}
 	id, kept, err := outbox.Open(p.Vault).Create(ctx, c, outbox.CreateRequest{Fields: fields,
