@@ -51,3 +51,21 @@ func TestTheFirstLoadedLeadTakesTheKeyboardInFirstNameAndTabFollowsTheForm(t *te
 			stored["FirstName"], stored["LastName"], stored["Company"], h.u.lastError)
 	}
 }
+
+func TestALeadOpenedFromMyLeadsTakesTheKeyboardInFirstName(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.addLead("Maria", "Alvarez", "Alvarez Landscaping LLC", nil)
+	h.withUndrawnForms()
+	h.showMyLeads()
+	h.u.jobs.drain()
+	h.openWithKeys(0) // ↓, Enter
+
+	if got := h.editFieldWithKeyboard(); got != "FirstName" {
+		t.Fatalf("the opened lead has the keyboard in %q (%T), want First name", got, h.canvas().Focused())
+	}
+	h.tab()
+	if got := h.editFieldWithKeyboard(); got != "LastName" {
+		t.Fatalf("Tab from First name went to %q (%T), want Last name", got, h.canvas().Focused())
+	}
+}
