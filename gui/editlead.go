@@ -50,7 +50,7 @@ type editPanel struct {
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *editPanel) build() fyne.CanvasObject {
 	u := p.u
-	p.form = newLeadForm(u.opts.Now)
+	p.form = newLeadForm(u.win.Canvas(), u.opts.Now)
 	p.idEntry = widget.NewEntry()
 	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
 	p.idEntry.OnSubmitted = func(string) { p.load() }

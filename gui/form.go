@@ -27,8 +27,10 @@ type leadForm struct {
 	view    *container.Scroll
 	// rules are the checks run before sending. Nil means lead.CheckAll.
 	rules func(lead.Values, time.Time) lead.Problems
-	// canvas is the window's, where the form is focused. Nil means the canvas the driver
-	// finds the form on, which a desktop window knows only once it has drawn the form.
+	// canvas is the window's, where the form is focused. It is given, not looked up: a
+	// desktop driver knows an object's canvas only once a frame has drawn it, so a form
+	// shown a moment ago (Edit lead's, when its first lead loads) would be found on none,
+	// and the keyboard would stay where it was.
 	canvas fyne.Canvas
 	// onChange runs after any field changes or is left; onEdit after the person types in
 	// one. Nil means nothing runs.
@@ -39,9 +41,10 @@ type leadForm struct {
 
 // newLeadForm builds the form in the catalogue's sections and order (sfclient/lead); each
 // field's box, example text and tidying follow its catalogue entry. Owner 2 is folded until
-// needed.
-func newLeadForm(now func() time.Time) *leadForm {
-	f := &leadForm{inputs: map[string]*input{}, now: now}
+// needed. c is the canvas of the window the form is shown in, where its fields get the
+// keyboard; now is the clock the checks use.
+func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
+	f := &leadForm{inputs: map[string]*input{}, canvas: c, now: now}
 	sections := map[lead.Section]*fyne.Container{}
 	var sectionOrder []lead.Section
 	for _, fld := range lead.Fields {
@@ -197,19 +200,13 @@ func (f *leadForm) focusFirst() {
 	f.focus(f.order[0])
 }
 
-// focus puts the keyboard in one field (when the form is on screen).
+// focus puts the keyboard in one field (when the form is shown) and scrolls it into view.
 func (f *leadForm) focus(in *input) {
 	if in.field.Section == lead.Owner2 {
 		f.owner2.setOpen(true)
 	}
-	c := f.canvas
-	if c == nil {
-		c = fyne.CurrentApp().Driver().CanvasForObject(in.row)
-	}
-	if c != nil {
-		c.Focus(in.focusable())
-		reveal(f.view, in.section, in.focusable().(fyne.CanvasObject), in.row) // with its section's heading when it fits
-	}
+	f.canvas.Focus(in.focusable())
+	reveal(f.view, in.section, in.focusable().(fyne.CanvasObject), in.row) // with its section's heading when it fits
 }
 
 // fold is a section that opens and closes under a header button, which is one Tab stop

@@ -53,9 +53,8 @@ type newLeadPanel struct {
 }
 
 func newNewLeadPanel(u *UI) *newLeadPanel {
-	p := &newLeadPanel{u: u, form: newLeadForm(u.opts.Now)}
+	p := &newLeadPanel{u: u, form: newLeadForm(u.win.Canvas(), u.opts.Now)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
-	p.form.canvas = u.win.Canvas()
 	p.form.onChange = func() {
 		u.scheduleDraft()
 		p.recount()

@@ -1,0 +1,71 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"leaddesk/sfclient/sftest"
+)
+
+// withUndrawnForms makes Fyne's test driver answer "which canvas is this object on?" the way
+// the desktop driver does for an object it has not drawn yet: not with the window's canvas.
+// The desktop driver knows an object's canvas only once a frame has drawn it, and the Edit
+// lead form stays hidden, so undrawn, until the first lead loads; the test driver instead
+// answers with the newest window's canvas, which a second window makes another one.
+func (h *harness) withUndrawnForms() { test.NewTempWindow(h.t, nil) }
+
+// editFieldWithKeyboard names the Edit lead field that has the keyboard ("" for anything else).
+func (h *harness) editFieldWithKeyboard() string {
+	f := h.canvas().Focused()
+	for name, in := range h.u.edit.form.inputs {
+		if in.focusable() == f {
+			return name
+		}
+	}
+	return ""
+}
+
+func TestTheFirstLoadedLeadTakesTheKeyboardInFirstNameAndTabFollowsTheForm(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	id := h.existingLead()
+	h.withUndrawnForms()
+	h.load(id) // Ctrl+2, the id, Enter
+
+	if got := h.editFieldWithKeyboard(); got != "FirstName" {
+		t.Fatalf("after the lead loaded the keyboard is in %q (%T), want First name", got, h.canvas().Focused())
+	}
+	h.retype("Dana")
+	h.tab()
+	if got := h.editFieldWithKeyboard(); got != "LastName" {
+		t.Fatalf("Tab from First name went to %q (%T), want Last name", got, h.canvas().Focused())
+	}
+	h.retype("Whitfield")
+	h.tab()
+	h.ctrlS()
+
+	stored := h.org.Lead(id)
+	if stored["FirstName"] != "Dana" || stored["LastName"] != "Whitfield" || stored["Company"] != "Jimjo Jimmy Jo" {
+		t.Fatalf("stored first %q, last %q, company %q; want each typed value in its own field (%s)",
+			stored["FirstName"], stored["LastName"], stored["Company"], h.u.lastError)
+	}
+}
+
+func TestALeadOpenedFromMyLeadsTakesTheKeyboardInFirstName(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.addLead("Maria", "Alvarez", "Alvarez Landscaping LLC", nil)
+	h.withUndrawnForms()
+	h.showMyLeads()
+	h.u.jobs.drain()
+	h.openWithKeys(0) // ↓, Enter
+
+	if got := h.editFieldWithKeyboard(); got != "FirstName" {
+		t.Fatalf("the opened lead has the keyboard in %q (%T), want First name", got, h.canvas().Focused())
+	}
+	h.tab()
+	if got := h.editFieldWithKeyboard(); got != "LastName" {
+		t.Fatalf("Tab from First name went to %q (%T), want Last name", got, h.canvas().Focused())
+	}
+}
