@@ -113,7 +113,7 @@ func (d *leadDocuments) show(docs []sfclient.Document, err error) {
 		if !doc.Created.IsZero() {
 			facts = append(facts, doc.Created.Local().Format("01/02/2006 15:04"))
 		}
-		open := widget.NewButtonWithIcon("Open in Salesforce", theme.ComputerIcon(), func() { openInBrowser(d.p.u, doc.URL) })
+		open := widget.NewButtonWithIcon("Open in Salesforce", theme.ComputerIcon(), func() { d.p.u.openInBrowser(doc.URL) })
 		d.attached.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.NewVBox(title, widget.NewLabel(strings.Join(facts, " · ")))))
 	}
 	d.attached.Refresh()

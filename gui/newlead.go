@@ -101,7 +101,7 @@ func (p *newLeadPanel) openTerms() {
 		p.u.showError(&sfclient.SettingsError{Setting: "The terms page", Problem: "is not set; enter the address Mazo gave you in Settings"})
 		return
 	}
-	openInBrowser(p.u, p.u.cfg.TermsURL)
+	p.u.openInBrowser(p.u.cfg.TermsURL)
 }
 
 // fillDealerDefaults puts the dealer's fields from settings into empty boxes.
@@ -285,7 +285,7 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	background.CornerRadius = theme.InputRadiusSize()
 	actions := container.NewHBox(idLabel,
 		widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
-		widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
+		widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) }),
 		widget.NewButton("Edit this lead", func() { p.u.edit.openWithFiles(id, leftover) }))
 	// One line: the company's name gives way (…) to the id and the buttons; the documents line
 	// under it hides itself when there are none.
@@ -356,7 +356,7 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 		grid.Add(widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(container.NewHBox(
 			widget.NewButton("Edit it instead", func() { d.Hide(); p.u.edit.open(id) }),
-			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) })))
+			widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) })))
 	}
 	list.Add(grid)
 	p.duplicateRows = grid
