@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 
 	"leaddesk/sfclient"
@@ -19,3 +21,23 @@ func (u *UI) currentClient() *sfclient.Client { return u.client }
 
 // window is the main window, for dialogs and the keyboard focus.
 func (u *UI) window() fyne.Window { return u.win }
+
+// currentProfile is the opened profile (settings, vault, drafts); nil until it is open.
+func (u *UI) currentProfile() *sfclient.Profile { return u.profile }
+
+// now is the window's clock (Options.Now).
+func (u *UI) now() time.Time { return u.opts.Now() }
+
+// noteError keeps sentence as the last error said, as showError does, for an error shown
+// beside a field instead of in a dialog.
+func (u *UI) noteError(sentence string) { u.lastError = sentence }
+
+// openInEdit loads the lead id in Edit lead and shows that tab.
+func (u *UI) openInEdit(id string) { u.edit.open(id) }
+
+// reloadOutbox reads the Outbox again, after a panel added to it or sent from it.
+func (u *UI) reloadOutbox() { u.outbox.reload() }
+
+// leadCache is My leads' cache of Salesforce's answers for client c; Edit lead's History
+// reads through it. It may be called off the UI goroutine.
+func (u *UI) leadCache(c *sfclient.Client) *sfclient.LeadCache { return u.myLeads.cacheFor(c) }
