@@ -87,7 +87,6 @@ type UI struct {
 	cancelProgress context.CancelFunc
 	signInDialog   *signInDialog
 	passphrase     *passEntry
-	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	dialogKeys     map[fyne.CanvasObject]dialogKeys
 	prepare        func() error // Options.Prepare, run at most once

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/outbox"
 )
 
 // This file is what the window offers its panels. Each panel holds the window as a small
@@ -41,3 +42,13 @@ func (u *UI) reloadOutbox() { u.outbox.reload() }
 // leadCache is My leads' cache of Salesforce's answers for client c; Edit lead's History
 // reads through it. It may be called off the UI goroutine.
 func (u *UI) leadCache(c *sfclient.Client) *sfclient.LeadCache { return u.myLeads.cacheFor(c) }
+
+// currentSettings are the settings in force, as last loaded or saved.
+func (u *UI) currentSettings() sfclient.Settings { return u.cfg }
+
+// clipboard is the system clipboard.
+func (u *UI) clipboard() fyne.Clipboard { return u.app.Clipboard() }
+
+// openInEditWithFiles loads the lead id in Edit lead with files waiting in its Documents
+// area (a new lead's attachments that did not get through).
+func (u *UI) openInEditWithFiles(id string, files []outbox.Document) { u.edit.openWithFiles(id, files) }
