@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/outbox"
 )
 
@@ -52,3 +53,19 @@ func (u *UI) clipboard() fyne.Clipboard { return u.app.Clipboard() }
 // openInEditWithFiles loads the lead id in Edit lead with files waiting in its Documents
 // area (a new lead's attachments that did not get through).
 func (u *UI) openInEditWithFiles(id string, files []outbox.Document) { u.edit.openWithFiles(id, files) }
+
+// openInEditWithChanges loads the lead id in Edit lead with changes typed over it (an update
+// taken back from the Outbox).
+func (u *UI) openInEditWithChanges(id string, changes lead.Values) {
+	u.edit.openWithChanges(id, changes)
+}
+
+// reopenInNewLead puts a new lead taken back from the Outbox into New lead, to be corrected
+// and sent again as the same submission; uncertain says an earlier attempt may have reached
+// Salesforce.
+func (u *UI) reopenInNewLead(values lead.Values, submission string, uncertain bool) {
+	u.newLead.reopen(values, submission, uncertain)
+}
+
+// redrawMyLeads redraws My leads, which marks the leads waiting in the Outbox.
+func (u *UI) redrawMyLeads() { u.myLeads.redraw() }
