@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,3 +70,12 @@ func (u *UI) reopenInNewLead(values lead.Values, submission string, uncertain bo
 
 // redrawMyLeads redraws My leads, which marks the leads waiting in the Outbox.
 func (u *UI) redrawMyLeads() { u.myLeads.redraw() }
+
+// windowOptions are the Options the window was made with.
+func (u *UI) windowOptions() Options { return u.opts }
+
+// outboxEntries is a copy of what waits in the Outbox, as last read.
+func (u *UI) outboxEntries() []outbox.Entry { return slices.Clone(u.outbox.entries) }
+
+// notify shows a desktop notification.
+func (u *UI) notify(n *fyne.Notification) { u.app.SendNotification(n) }
