@@ -79,3 +79,9 @@ func (u *UI) outboxEntries() []outbox.Entry { return slices.Clone(u.outbox.entri
 
 // notify shows a desktop notification.
 func (u *UI) notify(n *fyne.Notification) { u.app.SendNotification(n) }
+
+// signedOut forgets the session after the profile signed out; the header offers to sign in.
+func (u *UI) signedOut() {
+	u.client = nil
+	u.showSession()
+}

@@ -18,8 +18,7 @@ func (u *UI) connect(then func()) {
 		return p.Client(sfclient.ClientOptions{HTTPClient: u.opts.HTTPClient})
 	}, func(c *sfclient.Client, err error) {
 		if err != nil {
-			u.client = nil
-			u.showSession()
+			u.signedOut()
 			u.settings.showStatus()
 			if !errors.Is(err, sfclient.ErrSignInRequired) {
 				u.showError(err)
@@ -84,8 +83,7 @@ func (u *UI) call(what string, action func(context.Context, *sfclient.Client) er
 
 // sessionEnded drops the dead session and offers to sign in again, then to run retry.
 func (u *UI) sessionEnded(err error, retry func()) {
-	u.client = nil
-	u.showSession()
+	u.signedOut()
 	u.status.SetText("Session ended: sign in again")
 	u.reauth = dialog.NewConfirm("Sign in again", sfclient.Explain(err)+"\n\nSign in now?", func(ok bool) {
 		u.reauth = nil
