@@ -12,44 +12,53 @@ import (
 )
 
 // This file is what the window offers its panels. Each panel holds the window as a small
-// interface of its own (newLeadHost, editHost, …, declared in the panel's file) listing only
-// what it calls; the methods here read the window's state without handing out its fields, and
-// pass one panel's requests on to another, so no panel writes state it does not own.
+// interface of its own (newLeadHost, editHost, outboxHost, myLeadsHost, settingsHost,
+// attachmentsHost, declared in the panel's file) listing only what it calls. The methods here
+// read the window's state without handing out its fields, and pass one panel's requests on to
+// another, so no panel writes state it does not own.
 
-// worker runs the window's work off the UI goroutine (bridge.go).
+// worker is the window's worker: it runs work off the UI goroutine and hands the result back
+// (bridge.go).
 func (u *UI) worker() *worker { return &u.jobs }
-
-// currentClient is the signed-in session's client; nil while nobody is signed in.
-func (u *UI) currentClient() *sfclient.Client { return u.client }
 
 // window is the main window, for dialogs and the keyboard focus.
 func (u *UI) window() fyne.Window { return u.win }
 
-// currentProfile is the opened profile (settings, vault, drafts); nil until it is open.
-func (u *UI) currentProfile() *sfclient.Profile { return u.profile }
+// windowOptions are the Options the window was made with.
+func (u *UI) windowOptions() Options { return u.opts }
 
 // now is the window's clock (Options.Now).
 func (u *UI) now() time.Time { return u.opts.Now() }
 
-// noteError keeps sentence as the last error said, as showError does, for an error shown
-// beside a field instead of in a dialog.
-func (u *UI) noteError(sentence string) { u.lastError = sentence }
+// currentClient is the signed-in session's client; nil while nobody is signed in.
+func (u *UI) currentClient() *sfclient.Client { return u.client }
 
-// openInEdit loads the lead id in Edit lead and shows that tab.
-func (u *UI) openInEdit(id string) { u.edit.open(id) }
-
-// reloadOutbox reads the Outbox again, after a panel added to it or sent from it.
-func (u *UI) reloadOutbox() { u.outbox.reload() }
-
-// leadCache is My leads' cache of Salesforce's answers for client c; Edit lead's History
-// reads through it. It may be called off the UI goroutine.
-func (u *UI) leadCache(c *sfclient.Client) *sfclient.LeadCache { return u.myLeads.cacheFor(c) }
+// currentProfile is the opened profile (settings, vault, drafts); nil until it is open.
+func (u *UI) currentProfile() *sfclient.Profile { return u.profile }
 
 // currentSettings are the settings in force, as last loaded or saved.
 func (u *UI) currentSettings() sfclient.Settings { return u.cfg }
 
 // clipboard is the system clipboard.
 func (u *UI) clipboard() fyne.Clipboard { return u.app.Clipboard() }
+
+// notify shows a desktop notification.
+func (u *UI) notify(n *fyne.Notification) { u.app.SendNotification(n) }
+
+// noteError keeps sentence as the last error said, as showError does, for an error shown
+// beside a field instead of in a dialog.
+func (u *UI) noteError(sentence string) { u.lastError = sentence }
+
+// signedOut forgets the session after the profile signed out; the header offers to sign in.
+func (u *UI) signedOut() {
+	u.client = nil
+	u.showSession()
+}
+
+// What one panel asks of another.
+
+// openInEdit shows Edit lead and loads the lead id there.
+func (u *UI) openInEdit(id string) { u.edit.open(id) }
 
 // openInEditWithFiles loads the lead id in Edit lead with files waiting in its Documents
 // area (a new lead's attachments that did not get through).
@@ -68,20 +77,15 @@ func (u *UI) reopenInNewLead(values lead.Values, submission string, uncertain bo
 	u.newLead.reopen(values, submission, uncertain)
 }
 
-// redrawMyLeads redraws My leads, which marks the leads waiting in the Outbox.
-func (u *UI) redrawMyLeads() { u.myLeads.redraw() }
-
-// windowOptions are the Options the window was made with.
-func (u *UI) windowOptions() Options { return u.opts }
+// reloadOutbox reads the Outbox again, after a panel added to it or sent from it.
+func (u *UI) reloadOutbox() { u.outbox.reload() }
 
 // outboxEntries is a copy of what waits in the Outbox, as last read.
 func (u *UI) outboxEntries() []outbox.Entry { return slices.Clone(u.outbox.entries) }
 
-// notify shows a desktop notification.
-func (u *UI) notify(n *fyne.Notification) { u.app.SendNotification(n) }
+// redrawMyLeads redraws My leads, which marks the leads waiting in the Outbox.
+func (u *UI) redrawMyLeads() { u.myLeads.redraw() }
 
-// signedOut forgets the session after the profile signed out; the header offers to sign in.
-func (u *UI) signedOut() {
-	u.client = nil
-	u.showSession()
-}
+// leadCache is My leads' cache of Salesforce's answers for client c; Edit lead's History
+// reads through it. It may be called off the UI goroutine.
+func (u *UI) leadCache(c *sfclient.Client) *sfclient.LeadCache { return u.myLeads.cacheFor(c) }
