@@ -65,7 +65,9 @@ type Options struct {
 }
 
 // UI is the running window: the shell that holds the profile, the session and the tabs. Each
-// tab keeps its own state; the shell only calls the tabs' methods.
+// tab keeps its own state and sees the shell only through its host interface (host.go); the
+// shell calls the tabs' methods and reads, never writes, their widgets (which tab is shown,
+// where the focus goes).
 type UI struct {
 	app  fyne.App
 	win  fyne.Window
