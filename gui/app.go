@@ -9,9 +9,12 @@
 // The window's files follow its seams: app.go builds the window and its tabs; profile.go opens
 // the saved data; session.go holds the Salesforce session and runs calls; header.go is the
 // line above the tabs; dialogs.go turns errors into dialogs; each tab has its own file and
-// keeps its own state, offering methods for what the others may ask of it. attachments.go is
-// the Attachments area New lead and Edit lead share (and the window's drop target);
-// documents.go is Edit lead's list of a lead's documents and its Upload.
+// keeps its own state, offering methods for what the others may ask of it. A panel holds the
+// window only as a small interface declared in its own file (newLeadHost, editHost, …) that
+// lists the methods it calls; host.go answers them with read-only accessors and passes one
+// panel's requests on to another (openInEdit, reloadOutbox), so no panel writes state it does
+// not own. attachments.go is the Attachments area New lead and Edit lead share (and the
+// window's drop target); documents.go is Edit lead's list of a lead's documents and its Upload.
 package gui
 
 import (
@@ -62,7 +65,9 @@ type Options struct {
 }
 
 // UI is the running window: the shell that holds the profile, the session and the tabs. Each
-// tab keeps its own state; the shell only calls the tabs' methods.
+// tab keeps its own state and sees the shell only through its host interface (host.go); the
+// shell calls the tabs' methods and reads, never writes, their widgets (which tab is shown,
+// where the focus goes).
 type UI struct {
 	app  fyne.App
 	win  fyne.Window
@@ -87,7 +92,6 @@ type UI struct {
 	cancelProgress context.CancelFunc
 	signInDialog   *signInDialog
 	passphrase     *passEntry
-	duplicates     dialog.Dialog
 	reauth         *dialog.ConfirmDialog // "sign in again?" after the session died mid-action
 	dialogKeys     map[fyne.CanvasObject]dialogKeys
 	prepare        func() error // Options.Prepare, run at most once

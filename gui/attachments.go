@@ -19,12 +19,23 @@ import (
 	"leaddesk/sfclient/outbox"
 )
 
+// attachmentsHost is what an attachment list asks of the window.
+type attachmentsHost interface {
+	worker() *worker
+	window() fyne.Window
+	currentClient() *sfclient.Client
+	showError(err error)
+	sessionEnded(err error, retry func())
+}
+
+var _ attachmentsHost = (*UI)(nil)
+
 // attachmentList is the Attachments area of New lead and Edit lead: the files chosen for a
 // lead, each with its document type, Remove, and while it uploads a progress bar with
 // Cancel. Files are checked (kind, size, content) as they are added; a refused file is said
 // in one sentence and not listed.
 type attachmentList struct {
-	u        *UI
+	u        attachmentsHost
 	rows     []*attachmentRow
 	list     *fyne.Container
 	refusals *widget.Label // why the last files added were not listed
@@ -57,7 +68,7 @@ func kindsList() string {
 	return strings.Join(names, ", ")
 }
 
-func newAttachmentList(u *UI) *attachmentList {
+func newAttachmentList(u attachmentsHost) *attachmentList {
 	a := &attachmentList{u: u, list: container.NewVBox()}
 	a.refusals = wrapped("")
 	a.refusals.Importance = widget.DangerImportance
@@ -84,7 +95,7 @@ func (a *attachmentList) choose() {
 		}
 		r.Close()
 		a.add([]fyne.URI{r.URI()})
-	}, a.u.win)
+	}, a.u.window())
 	var exts []string
 	for _, k := range attach.Kinds {
 		for _, e := range k.Extensions {
@@ -105,7 +116,7 @@ type checkedFile struct {
 // that may be attached. Each refused one gets one sentence; a file already listed is not
 // listed twice.
 func (a *attachmentList) add(uris []fyne.URI) {
-	runThen(&a.u.jobs, context.Background(), func(context.Context) ([]checkedFile, error) {
+	runThen(a.u.worker(), context.Background(), func(context.Context) ([]checkedFile, error) {
 		var out []checkedFile
 		for _, uri := range uris {
 			if uri.Scheme() != "file" {
@@ -205,7 +216,7 @@ func (a *attachmentList) documents() ([]outbox.Document, bool) {
 		t := attach.DocType(r.docType.Text)
 		if !slices.Contains(attach.Types, t) {
 			r.say("Choose what this document is: type its first letters, or step through the list with ↑ ↓.", widget.DangerImportance)
-			if c := a.u.win.Canvas(); c != nil {
+			if c := a.u.window().Canvas(); c != nil {
 				c.Focus(r.docType)
 			}
 			return nil, false
@@ -272,7 +283,7 @@ func (a *attachmentList) reporter() func(outbox.WaitingFile, int64, int64) {
 			return
 		}
 		last[w.ID] = pct
-		a.u.jobs.post(func() {
+		a.u.worker().post(func() {
 			if r := a.rowFor(w); r != nil {
 				r.bar.SetValue(float64(pct) / 100)
 			}
@@ -285,19 +296,19 @@ func (a *attachmentList) reporter() func(outbox.WaitingFile, int64, int64) {
 // progress dialog; then the rows are settled and done gets the result. Callers ask for the
 // sign-in first; a session lost since then ends here with sfclient.ErrNotSignedIn.
 func (a *attachmentList) send(rows []*attachmentRow, action func(context.Context, *sfclient.Client) outbox.Result, done func(outbox.Result)) {
-	if a.u.client == nil {
+	if a.u.currentClient() == nil {
 		res := outbox.Result{Err: sfclient.ErrNotSignedIn}
 		a.settle(rows, res)
 		done(res)
 		return
 	}
-	c := a.u.client
+	c := a.u.currentClient()
 	ctx, cancel := context.WithCancel(context.Background())
 	for _, r := range rows {
 		r.sending(cancel)
 	}
 	a.addB.Disable()
-	runThen(&a.u.jobs, ctx, func(ctx context.Context) (outbox.Result, error) {
+	runThen(a.u.worker(), ctx, func(ctx context.Context) (outbox.Result, error) {
 		return action(ctx, c), nil
 	}, func(res outbox.Result, _ error) {
 		cancel()

@@ -107,9 +107,25 @@ func (w *worker) drain() {
 	}
 }
 
+// busyHost is what busyThen needs of the window: a worker and a progress modal.
+type busyHost interface {
+	worker() *worker
+	showBusy(what string) (ctx context.Context, hide func())
+}
+
 // busyThen runs work behind a small modal with a spinner and Cancel, so the window keeps
 // redrawing and the person can give up on a slow Salesforce; show gets the result.
-func busyThen[T any](u *UI, what string, work func(context.Context) (T, error), show func(T, error)) {
+func busyThen[T any](h busyHost, what string, work func(context.Context) (T, error), show func(T, error)) {
+	ctx, hide := h.showBusy(what)
+	runThen(h.worker(), ctx, work, func(result T, err error) {
+		hide()
+		show(result, err)
+	})
+}
+
+// showBusy shows the progress modal for what; ctx ends when the person presses Cancel or hide
+// is called. hide takes the modal away.
+func (u *UI) showBusy(what string) (ctx context.Context, hide func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	cancelButton := widget.NewButton("Cancel", cancel)
@@ -118,12 +134,11 @@ func busyThen[T any](u *UI, what string, work func(context.Context) (T, error), 
 	u.cancelProgress = cancel
 	u.hideToast() // a new action: the last confirmation is old news
 	d.Show()
-	runThen(&u.jobs, ctx, work, func(result T, err error) {
+	return ctx, func() {
 		d.Hide()
 		u.progress, u.cancelProgress = nil, nil
 		cancel()
-		show(result, err)
-	})
+	}
 }
 
 // busy is busyThen for work that has no result but its error.

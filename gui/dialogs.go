@@ -188,7 +188,7 @@ func (u *UI) typedKey(k *fyne.KeyEvent) {
 }
 
 // openInBrowser opens a web page (Salesforce, the terms page) in the system browser.
-func openInBrowser(u *UI, raw string) {
+func (u *UI) openInBrowser(raw string) {
 	if parsed, err := url.Parse(raw); err == nil && (parsed.Scheme == "https" || parsed.Scheme == "http") {
 		if err := u.app.OpenURL(parsed); err != nil {
 			u.showError(err)

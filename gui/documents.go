@@ -80,12 +80,12 @@ func (d *leadDocuments) clear() {
 
 // list reads the lead's documents (off the UI goroutine) and shows them.
 func (d *leadDocuments) list(id string) {
-	c := d.p.u.client
+	c := d.p.u.currentClient()
 	if c == nil {
 		return
 	}
 	d.heading.SetText("Reading the lead's documents…")
-	runThen(&d.p.u.jobs, context.Background(), func(ctx context.Context) ([]sfclient.Document, error) {
+	runThen(d.p.u.worker(), context.Background(), func(ctx context.Context) ([]sfclient.Document, error) {
 		return c.ListFiles(ctx, id)
 	}, func(docs []sfclient.Document, err error) {
 		if id != d.p.loadedID {
@@ -113,7 +113,7 @@ func (d *leadDocuments) show(docs []sfclient.Document, err error) {
 		if !doc.Created.IsZero() {
 			facts = append(facts, doc.Created.Local().Format("01/02/2006 15:04"))
 		}
-		open := widget.NewButtonWithIcon("Open in Salesforce", theme.ComputerIcon(), func() { openInBrowser(d.p.u, doc.URL) })
+		open := widget.NewButtonWithIcon("Open in Salesforce", theme.ComputerIcon(), func() { d.p.u.openInBrowser(doc.URL) })
 		d.attached.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.NewVBox(title, widget.NewLabel(strings.Join(facts, " · ")))))
 	}
 	d.attached.Refresh()
@@ -129,7 +129,7 @@ func (d *leadDocuments) upload() {
 	if !ok || len(docs) == 0 {
 		return
 	}
-	if d.p.u.client == nil {
+	if d.p.u.currentClient() == nil {
 		d.p.u.signIn(d.upload)
 		return
 	}
@@ -144,9 +144,9 @@ func (d *leadDocuments) uploadNext(id string, docs []outbox.Document, said []str
 		d.finished(id, said)
 		return
 	}
-	box := outbox.Open(d.p.u.profile.Vault).OnProgress(d.files.reporter())
+	box := outbox.Open(d.p.u.currentProfile().Vault).OnProgress(d.files.reporter())
 	req := outbox.AttachRequest{LeadID: id, Documents: docs[:1], KeepWhenSignedOut: true}
-	now := d.p.u.opts.Now()
+	now := d.p.u.now()
 	rows := slices.DeleteFunc(slices.Clone(d.files.rows), func(r *attachmentRow) bool { return r.file.Path != docs[0].File.Path })
 	if len(rows) == 0 { // removed while the files before it were sent
 		d.uploadNext(id, docs[1:], said)
@@ -159,7 +159,7 @@ func (d *leadDocuments) uploadNext(id string, docs []outbox.Document, said []str
 			said = append(said, docs[0].File.Name+": "+s)
 		}
 		if res.Kept || errors.Is(res.Err, sfclient.ErrSignInRequired) {
-			d.p.u.outbox.reload()
+			d.p.u.reloadOutbox()
 		}
 		d.uploadNext(id, docs[1:], said)
 	})
@@ -239,5 +239,5 @@ func (p *outboxPanel) openFiles(e outbox.Entry) fyne.CanvasObject {
 	if e.Action != outbox.Attach {
 		return layout.NewSpacer()
 	}
-	return widget.NewButton("Open lead", func() { p.u.edit.open(e.LeadID) })
+	return widget.NewButton("Open lead", func() { p.u.openInEdit(e.LeadID) })
 }

@@ -20,9 +20,33 @@ import (
 	"leaddesk/sfclient/recordid"
 )
 
+// editHost is what Edit lead (with its History and Documents) asks of the window.
+type editHost interface {
+	callHost        // loading, saving and History run behind the progress dialog
+	attachmentsHost // the Documents area's files
+	now() time.Time
+	currentProfile() *sfclient.Profile
+	ready() bool
+	show(tab int)
+	ensure(tab int)
+	noteSlot(tab int) *fyne.Container
+	showDialog(d dialog.Dialog, enter, esc func())
+	confirmDestructive(title, text, action string, do func())
+	toast(text string)
+	noteError(sentence string)
+	scheduleDraft()
+	dropDraft(kind string)
+	rememberLead(id string, fields map[string]any, edited bool)
+	reloadOutbox()
+	leadCache(c *sfclient.Client) *sfclient.LeadCache
+	openInBrowser(raw string)
+}
+
+var _ editHost = (*UI)(nil)
+
 // editPanel is the Edit lead tab: load a lead by id or link, change it, save only what changed.
 type editPanel struct {
-	u        *UI
+	u        editHost
 	idEntry  *widget.Entry
 	idErr    *widget.Label
 	form     *leadForm
@@ -50,7 +74,7 @@ type editPanel struct {
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *editPanel) build() fyne.CanvasObject {
 	u := p.u
-	p.form = newLeadForm(u.win.Canvas(), u.opts.Now)
+	p.form = newLeadForm(u.window().Canvas(), u.now)
 	p.idEntry = widget.NewEntry()
 	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
 	p.idEntry.OnSubmitted = func(string) { p.load() }
@@ -185,8 +209,8 @@ func (p *editPanel) loadFailed(id string, err error) {
 	p.clear()
 	p.idErr.SetText("Lead " + id + " was not loaded: " + sfclient.Explain(err))
 	p.idErr.Show()
-	p.u.lastError = p.idErr.Text
-	p.u.win.Canvas().Focus(p.idEntry)
+	p.u.noteError(p.idErr.Text)
+	p.u.window().Canvas().Focus(p.idEntry)
 }
 
 // clear empties the tab: no lead loaded, nothing to save.
@@ -254,7 +278,7 @@ func (p *editPanel) save() {
 	if p.loadedID == "" {
 		p.idErr.SetText(noLeadToSave)
 		p.idErr.Show()
-		p.u.win.Canvas().Focus(p.idEntry)
+		p.u.window().Canvas().Focus(p.idEntry)
 		return
 	}
 	if !p.dirty() || !p.form.check() {
@@ -273,7 +297,7 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 		return
 	}
 	req := outbox.ChangeRequest{LeadID: p.loadedID, Changes: changes, Since: since}
-	box, now := outbox.Open(p.u.profile.Vault), p.u.opts.Now()
+	box, now := outbox.Open(p.u.currentProfile().Vault), p.u.now()
 	callThen(p.u, "Saving…", func(ctx context.Context, c *sfclient.Client) (outbox.Entry, error) {
 		return box.Change(ctx, c, req, now)
 	}, func(kept outbox.Entry, err error) {
@@ -284,7 +308,7 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 		case kept.ID != "":
 			p.loaded = p.form.values() // safe in the outbox: no longer unsaved here
 			p.markEdits()
-			p.u.outbox.reload()
+			p.u.reloadOutbox()
 			p.u.showError(&message{title: "Kept in the Outbox", sentence: "The change could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
 				"). It is kept in the Outbox and is sent by itself as soon as Salesforce answers."})
 		case errors.As(err, &api) && api.Status == http.StatusPreconditionFailed:
@@ -349,7 +373,7 @@ func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
 		if ok {
 			p.resolve(rec, mine)
 		}
-	}, p.u.win)
+	}, p.u.window())
 	p.conflict.Resize(fyne.NewSize(760, 160+48*float32(len(names))))
 	p.u.showDialog(p.conflict, p.conflict.Confirm, nil) // Enter saves the choices
 }
@@ -403,7 +427,7 @@ func (p *editPanel) askBeforeLeaving(leave func()) {
 	}))
 	stay := widget.NewButton("Stay", answer(func() {}))
 	text := "Your changes to " + p.loadedName() + " are not saved yet."
-	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.win)
+	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.window())
 	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	d.Resize(fyne.NewSize(480, 180))
 	p.leaving = d

@@ -22,9 +22,9 @@ func (p *editPanel) showHistory() {
 	if id == "" {
 		return
 	}
-	leads := p.u.myLeads
+	cacheFor := p.u.leadCache
 	callThen(p.u, "Reading the lead's history…", func(ctx context.Context, c *sfclient.Client) (sfclient.History, error) {
-		return leads.cacheFor(c).History(ctx, id)
+		return cacheFor(c).History(ctx, id)
 	}, func(h sfclient.History, err error) {
 		if err != nil {
 			p.u.showError(err)
@@ -48,7 +48,7 @@ func (p *editPanel) historyDialog(h sfclient.History) {
 	if company := p.loaded["Company"]; company != "" {
 		who = joinNonEmpty(who, "·", company)
 	}
-	d := dialog.NewCustom("History of "+orDash(who), "Close", container.NewVScroll(lines), p.u.win)
+	d := dialog.NewCustom("History of "+orDash(who), "Close", container.NewVScroll(lines), p.u.window())
 	d.Resize(fyne.NewSize(620, 440))
 	p.u.showDialog(d, d.Hide, nil)
 }

@@ -35,7 +35,7 @@ func (p *myLeadsPanel) redraw() {
 	var rows []leadRow
 	unfiltered := p.searching == "" && p.options().Status == ""
 	if unfiltered {
-		for _, e := range p.u.outbox.entries {
+		for _, e := range p.u.outboxEntries() {
 			if e.Action == outbox.Create {
 				rows = append(rows, leadRow{lead: waitingSummary(e), waiting: true})
 			}

@@ -15,12 +15,29 @@ import (
 
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/lead"
+	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/recent"
 )
 
 // DefaultLeadsRefresh is how often the My leads list is read again while the window is open,
 // when Options.LeadsRefresh is zero.
 const DefaultLeadsRefresh = 3 * time.Minute
+
+// myLeadsHost is what My leads (with its rows, leadrows.go) asks of the window.
+type myLeadsHost interface {
+	worker() *worker
+	window() fyne.Window
+	windowOptions() Options
+	currentClient() *sfclient.Client
+	currentProfile() *sfclient.Profile
+	currentSettings() sfclient.Settings
+	outboxEntries() []outbox.Entry
+	notify(n *fyne.Notification)
+	show(tab int)
+	openInEdit(id string)
+}
+
+var _ myLeadsHost = (*UI)(nil)
 
 // myLeadsPanel is the My leads tab: the dealer's leads from Salesforce, newest change first,
 // with the leads still waiting in the Outbox on top. Nothing is read before the tab is first
@@ -29,7 +46,7 @@ const DefaultLeadsRefresh = 3 * time.Minute
 // changed since the clerk last saw it is marked until it is opened; a change found while the
 // window is open is also a desktop notification.
 type myLeadsPanel struct {
-	u *UI
+	u myLeadsHost
 
 	cacheMu sync.Mutex // the cache is also asked from worker goroutines (History)
 	cache   *sfclient.LeadCache
@@ -63,7 +80,7 @@ const anyStatus = "Any status"
 
 var dayChoices = []string{"Any time", "Last 1 day", "Last 7 days", "Last 30 days", "Last 90 days"}
 
-func newMyLeadsPanel(u *UI) *myLeadsPanel {
+func newMyLeadsPanel(u myLeadsHost) *myLeadsPanel {
 	p := &myLeadsPanel{u: u, selected: -1}
 	p.ctx, p.stop = context.WithCancel(context.Background())
 	p.content = container.NewStack() // filled on the first showing
@@ -75,9 +92,9 @@ func newMyLeadsPanel(u *UI) *myLeadsPanel {
 func (p *myLeadsPanel) shown() {
 	if p.list == nil {
 		p.build()
-		p.u.jobs.everyUntil(p.ctx, p.u.opts.LeadsRefresh, DefaultLeadsRefresh, p.refresh)
+		p.u.worker().everyUntil(p.ctx, p.u.windowOptions().LeadsRefresh, DefaultLeadsRefresh, p.refresh)
 	}
-	p.u.win.Canvas().Focus(p.list)
+	p.u.window().Canvas().Focus(p.list)
 	p.load()
 }
 
@@ -108,7 +125,7 @@ func (p *myLeadsPanel) build() {
 
 // options are the list's filters as chosen.
 func (p *myLeadsPanel) options() sfclient.ListOptions {
-	opts := sfclient.ListOptions{DealerID: p.u.cfg.DealerID}
+	opts := sfclient.ListOptions{DealerID: p.u.currentSettings().DealerID}
 	if s := p.status.Selected; s != anyStatus {
 		opts.Status = s
 	}
@@ -187,13 +204,13 @@ func (p *myLeadsPanel) load() {
 	if p.list == nil {
 		return
 	}
-	c := p.u.client
+	c := p.u.currentClient()
 	if c == nil {
 		p.note.SetText("Sign in to see the dealer's leads from Salesforce. Until then, the leads made or edited on this computer are listed.")
 		p.redraw()
 		return
 	}
-	cache, opts, text, profile, needSeen := p.cacheFor(c), p.options(), p.searching, p.u.profile, p.seen == nil
+	cache, opts, text, profile, needSeen := p.cacheFor(c), p.options(), p.searching, p.u.currentProfile(), p.seen == nil
 	if p.loading == 0 {
 		var ctx context.Context
 		ctx, p.cancel = context.WithCancel(p.ctx)
@@ -201,7 +218,7 @@ func (p *myLeadsPanel) load() {
 	}
 	p.loading++
 	p.bar.Show()
-	runThen(&p.u.jobs, p.running, func(ctx context.Context) (listed, error) {
+	runThen(p.u.worker(), p.running, func(ctx context.Context) (listed, error) {
 		var got listed
 		var err error
 		if text != "" {
@@ -286,10 +303,10 @@ func (p *myLeadsPanel) notifyChanges(leads []sfclient.LeadSummary) {
 	switch {
 	case len(changes) == 1:
 		l := changes[0].Lead
-		p.u.app.SendNotification(fyne.NewNotification("Lead status changed",
+		p.u.notify(fyne.NewNotification("Lead status changed",
 			summaryName(l)+" is now "+l.Status+" (was "+changes[0].Was+")."))
 	case len(changes) > 1:
-		p.u.app.SendNotification(fyne.NewNotification("Lead statuses changed",
+		p.u.notify(fyne.NewNotification("Lead statuses changed",
 			fmt.Sprintf("%d leads changed status; open My leads to see which.", len(changes))))
 	}
 }
@@ -312,11 +329,11 @@ func (p *myLeadsPanel) markNewAsSeen(leads []sfclient.LeadSummary) {
 
 // remember stores, in the encrypted profile, that the clerk saw these leads' statuses.
 func (p *myLeadsPanel) remember(leads []sfclient.LeadSummary) {
-	profile := p.u.profile
+	profile := p.u.currentProfile()
 	if len(leads) == 0 || profile == nil {
 		return
 	}
-	p.u.jobs.run(context.Background(), func(context.Context) error {
+	p.u.worker().run(context.Background(), func(context.Context) error {
 		p.seenMu.Lock()
 		defer p.seenMu.Unlock()
 		return profile.MarkSeen(leads...)
@@ -343,16 +360,16 @@ func (p *myLeadsPanel) open(i int) {
 		p.remember([]sfclient.LeadSummary{r.lead})
 		p.redraw()
 	}
-	p.u.edit.open(r.lead.ID)
+	p.u.openInEdit(r.lead.ID)
 }
 
 // reloadLocal reads the leads made or edited on this computer (off the UI goroutine).
 func (p *myLeadsPanel) reloadLocal() {
-	if p.u.profile == nil {
+	if p.u.currentProfile() == nil {
 		return
 	}
-	v := p.u.profile.Vault
-	runThen(&p.u.jobs, context.Background(), func(context.Context) ([]recent.Lead, error) {
+	v := p.u.currentProfile().Vault
+	runThen(p.u.worker(), context.Background(), func(context.Context) ([]recent.Lead, error) {
 		return recent.List(v)
 	}, func(leads []recent.Lead, err error) {
 		if err == nil {

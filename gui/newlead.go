@@ -23,10 +23,34 @@ import (
 	"leaddesk/sfclient/outbox"
 )
 
+// newLeadHost is what New lead asks of the window.
+type newLeadHost interface {
+	attachmentsHost // the Attachments card's files
+	call(what string, action func(context.Context, *sfclient.Client) error, done func(error))
+	signIn(then func())
+	ready() bool
+	now() time.Time
+	currentProfile() *sfclient.Profile
+	currentSettings() sfclient.Settings
+	noteSlot(tab int) *fyne.Container
+	showDialog(d dialog.Dialog, enter, esc func())
+	confirmDestructive(title, text, action string, do func())
+	scheduleDraft()
+	dropDraft(kind string)
+	rememberLead(id string, fields map[string]any, edited bool)
+	reloadOutbox()
+	openInEdit(id string)
+	openInEditWithFiles(id string, files []outbox.Document)
+	openInBrowser(raw string)
+	clipboard() fyne.Clipboard
+}
+
+var _ newLeadHost = (*UI)(nil)
+
 // newLeadPanel is the New lead tab: the form scrolls between a banner at the top, which
 // shows the lead just created, and an action bar at the bottom that never scrolls away.
 type newLeadPanel struct {
-	u        *UI
+	u        newLeadHost
 	form     *leadForm
 	terms    *widget.Check
 	termsErr *widget.Label
@@ -52,8 +76,8 @@ type newLeadPanel struct {
 	content       fyne.CanvasObject
 }
 
-func newNewLeadPanel(u *UI) *newLeadPanel {
-	p := &newLeadPanel{u: u, form: newLeadForm(u.win.Canvas(), u.opts.Now)}
+func newNewLeadPanel(u newLeadHost) *newLeadPanel {
+	p := &newLeadPanel{u: u, form: newLeadForm(u.window().Canvas(), u.now)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
 	p.form.onChange = func() {
 		u.scheduleDraft()
@@ -96,11 +120,11 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 }
 
 func (p *newLeadPanel) openTerms() {
-	if p.u.cfg.TermsURL == "" {
+	if p.u.currentSettings().TermsURL == "" {
 		p.u.showError(&sfclient.SettingsError{Setting: "The terms page", Problem: "is not set; enter the address Mazo gave you in Settings"})
 		return
 	}
-	openInBrowser(p.u, p.u.cfg.TermsURL)
+	p.u.openInBrowser(p.u.currentSettings().TermsURL)
 }
 
 // fillDealerDefaults puts the dealer's fields from settings into empty boxes.
@@ -119,7 +143,7 @@ func (p *newLeadPanel) reset() {
 	p.attention.Hide()
 	p.submission, p.uncertain = "", false
 	p.files.clear()
-	p.fillDealerDefaults(p.u.cfg)
+	p.fillDealerDefaults(p.u.currentSettings())
 }
 
 // submit checks the form, then creates the lead. Nothing is sent (or queued) until every
@@ -135,7 +159,7 @@ func (p *newLeadPanel) submit() {
 	if !p.terms.Checked {
 		p.termsErr.Show()
 		if n == 0 {
-			p.u.win.Canvas().Focus(p.terms)
+			p.u.window().Canvas().Focus(p.terms)
 		}
 		n++
 	}
@@ -185,14 +209,14 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		p.submission = lead.NewSubmissionID()
 	}
 	req := outbox.CreateRequest{
-		Fields:        lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.opts.Now(), ID: p.submission}),
+		Fields:        lead.Payload(p.form.values(), lead.Submission{TermsAccepted: true, At: p.u.now(), ID: p.submission}),
 		Options:       sfclient.CreateOptions{AllowDuplicates: allowDuplicates},
 		MayHaveLanded: p.uncertain,
 		// Documents may be on their way when the session dies: they wait in the Outbox then,
 		// rather than the lead being sent a second time after the sign-in.
 		KeepWhenSignedOut: len(docs) > 0,
 	}
-	box, now := outbox.Open(p.u.profile.Vault).OnProgress(p.files.reporter()), p.u.opts.Now()
+	box, now := outbox.Open(p.u.currentProfile().Vault).OnProgress(p.files.reporter()), p.u.now()
 	var res outbox.Result
 	action := func(ctx context.Context, c *sfclient.Client) error {
 		res = box.CreateWithDocuments(ctx, c, req, docs, now)
@@ -209,7 +233,7 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 			p.reset()
 			p.form.focusFirst()
 			p.u.dropDraft(drafts.NewLead)
-			p.u.outbox.reload()
+			p.u.reloadOutbox()
 			p.u.showError(&notice{"The lead could not reach Salesforce (" + strings.TrimSuffix(kept.Reason, ".") +
 				"). It is kept, encrypted, in the Outbox" + withDocuments(len(kept.Files)) + " and is sent by itself as soon as Salesforce answers; you can type the next lead."})
 		case errors.As(err, &api) && api.Duplicates != nil:
@@ -231,7 +255,7 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		return
 	}
 	// With documents, each file shows its own progress and Cancel instead of the modal.
-	if p.u.client == nil {
+	if p.u.currentClient() == nil {
 		p.u.signIn(func() { p.send(allowDuplicates) })
 		return
 	}
@@ -247,7 +271,7 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	}, func(r outbox.Result) {
 		p.submitB.Enable()
 		if res.Kept {
-			p.u.outbox.reload()
+			p.u.reloadOutbox()
 		}
 		if leadErr == nil && res.LeadID == "" {
 			leadErr = r.Err // the session was lost before anything was sent
@@ -266,8 +290,8 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	leftover, _ := p.files.documents() // cancelled or refused: offered to Edit lead
 	p.reset()
 	instance := ""
-	if p.u.client != nil {
-		instance = p.u.client.Session().InstanceURL
+	if p.u.currentClient() != nil {
+		instance = p.u.currentClient().Session().InstanceURL
 	}
 	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.SuccessImportance
@@ -278,9 +302,9 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
 	actions := container.NewHBox(idLabel,
-		widget.NewButton("Copy id", func() { p.u.app.Clipboard().SetContent(id) }),
-		widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) }),
-		widget.NewButton("Edit this lead", func() { p.u.edit.openWithFiles(id, leftover) }))
+		widget.NewButton("Copy id", func() { p.u.clipboard().SetContent(id) }),
+		widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) }),
+		widget.NewButton("Edit this lead", func() { p.u.openInEditWithFiles(id, leftover) }))
 	// One line: the company's name gives way (…) to the id and the buttons; the documents line
 	// under it hides itself when there are none.
 	p.showBanner(container.NewStack(background, container.NewVBox(
@@ -339,8 +363,8 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 	list := container.NewVBox(wrapped(sfclient.Explain(api)))
 	var d dialog.Dialog
 	instance := ""
-	if p.u.client != nil {
-		instance = p.u.client.Session().InstanceURL
+	if p.u.currentClient() != nil {
+		instance = p.u.currentClient().Session().InstanceURL
 	}
 	grid := container.NewGridWithColumns(4, bold("Name"), bold("Company"), bold("Id"), widget.NewLabel(""))
 	for i, id := range ids {
@@ -349,8 +373,8 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 		grid.Add(widget.NewLabel(orDash(lead.Display("Company", rec["Company"]))))
 		grid.Add(widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(container.NewHBox(
-			widget.NewButton("Edit it instead", func() { d.Hide(); p.u.edit.open(id) }),
-			widget.NewButton("Open in Salesforce", func() { openInBrowser(p.u, instance+"/"+id) })))
+			widget.NewButton("Edit it instead", func() { d.Hide(); p.u.openInEdit(id) }),
+			widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) })))
 	}
 	list.Add(grid)
 	p.duplicateRows = grid
@@ -362,8 +386,7 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 		buttons.Add(p.sendAnyway)
 	}
 	list.Add(buttons)
-	d = dialog.NewCustomWithoutButtons("Possible duplicate", list, p.u.win)
-	p.u.duplicates = d
+	d = dialog.NewCustomWithoutButtons("Possible duplicate", list, p.u.window())
 	p.u.showDialog(d, d.Hide, nil) // Enter and Esc: Go back; sending anyway is a deliberate choice
 }
 

@@ -21,9 +21,30 @@ const (
 	maxRetryEvery     = 10 * time.Minute
 )
 
+// outboxHost is what the Outbox asks of the window.
+type outboxHost interface {
+	callHost // Send runs behind the progress dialog
+	ready() bool
+	now() time.Time
+	currentProfile() *sfclient.Profile
+	noteSlot(tab int) *fyne.Container
+	show(tab int)
+	showWaiting(n int)
+	toast(text string)
+	confirmDestructive(title, text, action string, do func())
+	showError(err error)
+	rememberLead(id string, fields map[string]any, edited bool)
+	redrawMyLeads()
+	openInEdit(id string)
+	openInEditWithChanges(id string, changes lead.Values)
+	reopenInNewLead(values lead.Values, submission string, uncertain bool)
+}
+
+var _ outboxHost = (*UI)(nil)
+
 // outboxPanel lists what could not reach Salesforce yet.
 type outboxPanel struct {
-	u       *UI
+	u       outboxHost
 	entries []outbox.Entry
 	list    *fyne.Container
 	empty   *widget.Label // shown only when nothing waits
@@ -48,11 +69,11 @@ func (p *outboxPanel) build() fyne.CanvasObject {
 
 // reload reads the outbox (off the UI goroutine) and redraws the list and the header count.
 func (p *outboxPanel) reload() {
-	if p.u.profile == nil {
+	if p.u.currentProfile() == nil {
 		return
 	}
-	box := outbox.Open(p.u.profile.Vault)
-	runThen(&p.u.jobs, context.Background(), func(context.Context) ([]outbox.Entry, error) {
+	box := outbox.Open(p.u.currentProfile().Vault)
+	runThen(p.u.worker(), context.Background(), func(context.Context) ([]outbox.Entry, error) {
 		return box.List()
 	}, func(entries []outbox.Entry, err error) {
 		if err != nil {
@@ -67,7 +88,7 @@ func (p *outboxPanel) reload() {
 func (p *outboxPanel) show(entries []outbox.Entry) {
 	p.entries = entries
 	p.u.showWaiting(len(entries))
-	p.u.myLeads.redraw() // leads waiting here are marked there
+	p.u.redrawMyLeads() // leads waiting here are marked there
 	if p.list != nil {
 		p.render()
 	}
@@ -110,9 +131,9 @@ func (p *outboxPanel) send(id string) {
 	if !p.u.ready() {
 		return
 	}
-	box := outbox.Open(p.u.profile.Vault)
+	box := outbox.Open(p.u.currentProfile().Vault)
 	callThen(p.u, "Sending…", func(ctx context.Context, c *sfclient.Client) (outbox.Result, error) {
-		return box.Send(ctx, c, id, p.u.opts.Now()), nil
+		return box.Send(ctx, c, id, p.u.now()), nil
 	}, func(r outbox.Result, _ error) {
 		p.delivered([]outbox.Result{r}, true)
 	})
@@ -121,12 +142,12 @@ func (p *outboxPanel) send(id string) {
 // sendAll sends everything; loud reports failures in a dialog (a person asked), otherwise they
 // only update the list.
 func (p *outboxPanel) sendAll(loud bool) {
-	if p.u.profile == nil || p.u.client == nil || len(p.entries) == 0 {
+	if p.u.currentProfile() == nil || p.u.currentClient() == nil || len(p.entries) == 0 {
 		return
 	}
-	box, c := outbox.Open(p.u.profile.Vault), p.u.client
-	runThen(&p.u.jobs, context.Background(), func(ctx context.Context) ([]outbox.Result, error) {
-		return box.SendAll(ctx, c, p.u.opts.Now())
+	box, c := outbox.Open(p.u.currentProfile().Vault), p.u.currentClient()
+	runThen(p.u.worker(), context.Background(), func(ctx context.Context) ([]outbox.Result, error) {
+		return box.SendAll(ctx, c, p.u.now())
 	}, func(results []outbox.Result, err error) {
 		if err != nil && loud {
 			p.u.showError(err)
@@ -152,7 +173,7 @@ func (p *outboxPanel) delivered(results []outbox.Result, loud bool) {
 		p.u.toast(fmt.Sprintf("Sent %d from the outbox", sent))
 	}
 	p.wait = nextWait(p.wait, failed > 0)
-	p.due = p.u.opts.Now().Add(p.wait)
+	p.due = p.u.now().Add(p.wait)
 	p.reload()
 }
 
@@ -168,7 +189,7 @@ func nextWait(wait time.Duration, failed bool) time.Duration {
 
 // tick is called periodically; it sends the outbox when its backoff has passed.
 func (p *outboxPanel) tick() {
-	if len(p.entries) > 0 && !p.u.opts.Now().Before(p.due) {
+	if len(p.entries) > 0 && !p.u.now().Before(p.due) {
 		p.sendAll(false)
 	}
 }
@@ -182,10 +203,10 @@ func (p *outboxPanel) open(e outbox.Entry) {
 		}
 	}
 	if e.Action == outbox.Update {
-		p.u.edit.openWithChanges(e.LeadID, values)
+		p.u.openInEditWithChanges(e.LeadID, values)
 	} else {
 		submission, _ := e.Fields["WordPress_UniqueID__c"].(string)
-		p.u.newLead.reopen(values, submission, e.Uncertain)
+		p.u.reopenInNewLead(values, submission, e.Uncertain)
 		p.u.show(tabNew)
 	}
 	p.discard(e.ID)
@@ -200,8 +221,8 @@ func (p *outboxPanel) discard(id string) {
 	if !p.u.ready() {
 		return
 	}
-	box := outbox.Open(p.u.profile.Vault)
-	p.u.jobs.run(context.Background(), func(context.Context) error { return box.Discard(id) }, func(err error) {
+	box := outbox.Open(p.u.currentProfile().Vault)
+	p.u.worker().run(context.Background(), func(context.Context) error { return box.Discard(id) }, func(err error) {
 		if err != nil {
 			p.u.showError(err)
 		}

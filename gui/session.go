@@ -18,8 +18,7 @@ func (u *UI) connect(then func()) {
 		return p.Client(sfclient.ClientOptions{HTTPClient: u.opts.HTTPClient})
 	}, func(c *sfclient.Client, err error) {
 		if err != nil {
-			u.client = nil
-			u.showSession()
+			u.signedOut()
 			u.settings.showStatus()
 			if !errors.Is(err, sfclient.ErrSignInRequired) {
 				u.showError(err)
@@ -50,18 +49,26 @@ func (u *UI) loadDescribe() {
 	})
 }
 
+// callHost is what callThen needs of the window: the session, and a way to sign in again.
+type callHost interface {
+	busyHost
+	currentClient() *sfclient.Client
+	signIn(then func())
+	sessionEnded(err error, retry func())
+}
+
 // callThen runs a Salesforce action behind the progress dialog and hands its result to show.
 // When the session has died, it asks the person to sign in again and then runs the same action
 // once more; what they typed is untouched meanwhile.
-func callThen[T any](u *UI, what string, action func(context.Context, *sfclient.Client) (T, error), show func(T, error)) {
-	if u.client == nil {
-		u.signIn(func() { callThen(u, what, action, show) })
+func callThen[T any](h callHost, what string, action func(context.Context, *sfclient.Client) (T, error), show func(T, error)) {
+	c := h.currentClient()
+	if c == nil {
+		h.signIn(func() { callThen(h, what, action, show) })
 		return
 	}
-	c := u.client
-	busyThen(u, what, func(ctx context.Context) (T, error) { return action(ctx, c) }, func(result T, err error) {
+	busyThen(h, what, func(ctx context.Context) (T, error) { return action(ctx, c) }, func(result T, err error) {
 		if errors.Is(err, sfclient.ErrSignInRequired) {
-			u.sessionEnded(err, func() { callThen(u, what, action, show) })
+			h.sessionEnded(err, func() { callThen(h, what, action, show) })
 			return
 		}
 		show(result, err)
@@ -76,8 +83,7 @@ func (u *UI) call(what string, action func(context.Context, *sfclient.Client) er
 
 // sessionEnded drops the dead session and offers to sign in again, then to run retry.
 func (u *UI) sessionEnded(err error, retry func()) {
-	u.client = nil
-	u.showSession()
+	u.signedOut()
 	u.status.SetText("Session ended: sign in again")
 	u.reauth = dialog.NewConfirm("Sign in again", sfclient.Explain(err)+"\n\nSign in now?", func(ok bool) {
 		u.reauth = nil

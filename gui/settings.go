@@ -22,9 +22,30 @@ const (
 	loginCustom     = "My Domain or other address"
 )
 
+// settingsHost is what Settings asks of the window.
+type settingsHost interface {
+	callHost // Test connection runs through callThen, Save through busyThen
+	window() fyne.Window
+	windowOptions() Options
+	currentProfile() *sfclient.Profile
+	currentSettings() sfclient.Settings
+	useSettings(st sfclient.Settings)
+	busy(what string, work func(context.Context) error, done func(error))
+	connect(then func())
+	signedOut()
+	reopenProfile()
+	noteSlot(tab int) *fyne.Container
+	showDialog(d dialog.Dialog, enter, esc func())
+	confirmDestructive(title, text, action string, do func())
+	showError(err error)
+	toast(text string)
+}
+
+var _ settingsHost = (*UI)(nil)
+
 // settingsPanel is the Settings tab: the connection, dealer defaults and the stored tokens.
 type settingsPanel struct {
-	u                                    *UI
+	u                                    settingsHost
 	loginKind                            *focusSelect
 	loginURL, clientID, secret, redirect *leaveEntry
 	loginProblem                         *widget.Label // why the login address was refused
@@ -130,8 +151,8 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 
 // load fills the panel from the profile (after it opened), reading it off the UI goroutine.
 func (p *settingsPanel) load() {
-	prof := p.u.profile
-	runThen(&p.u.jobs, context.Background(), func(context.Context) (storedSettings, error) {
+	prof := p.u.currentProfile()
+	runThen(p.u.worker(), context.Background(), func(context.Context) (storedSettings, error) {
 		st, err := prof.Settings()
 		if err != nil {
 			return storedSettings{settings: st}, err
@@ -186,7 +207,7 @@ func (p *settingsPanel) read() sfclient.Settings {
 		DealerID:   strings.TrimSpace(p.dealerID.Text), AccountID: strings.TrimSpace(p.account.Text),
 		OwnerID: strings.TrimSpace(p.owner.Text), LeadType: strings.TrimSpace(p.leadType.Text),
 		TermsURL: strings.TrimSpace(p.termsURL.Text), CustomLoginHost: p.customHost.Checked,
-		OrgID: p.u.cfg.OrgID, // kept from the first sign-in or the admin; not a box in this form
+		OrgID: p.u.currentSettings().OrgID, // kept from the first sign-in or the admin; not a box in this form
 	}
 	switch p.loginKind.Selected {
 	case loginSandbox:
@@ -202,7 +223,7 @@ func (p *settingsPanel) read() sfclient.Settings {
 // URL, consumer key or secret while signed in), the person is asked first; Cancel saves
 // nothing and leaves the form as typed.
 func (p *settingsPanel) save() {
-	if p.u.profile == nil || p.content == nil {
+	if p.u.currentProfile() == nil || p.content == nil {
 		return
 	}
 	st, secret := p.read(), p.secret.Text
@@ -211,8 +232,8 @@ func (p *settingsPanel) save() {
 		return
 	}
 	p.loginProblem.Hide()
-	prof := p.u.profile
-	runThen(&p.u.jobs, context.Background(), func(context.Context) (bool, error) {
+	prof := p.u.currentProfile()
+	runThen(p.u.worker(), context.Background(), func(context.Context) (bool, error) {
 		return endsSession(prof, st, secret)
 	}, func(ends bool, err error) {
 		switch {
@@ -245,10 +266,10 @@ func endsSession(prof *sfclient.Profile, st sfclient.Settings, secret string) (b
 // signedInto names the Salesforce the person is signed in to, for the question before a
 // sign-out.
 func (p *settingsPanel) signedInto() string {
-	if p.u.client == nil {
-		return "Salesforce (" + hostOf(p.u.cfg.Login()) + ")"
+	if p.u.currentClient() == nil {
+		return "Salesforce (" + hostOf(p.u.currentSettings().Login()) + ")"
 	}
-	s := p.u.client.Session()
+	s := p.u.currentClient().Session()
 	return "Salesforce as " + s.Username + " (" + hostOf(s.InstanceURL) + ")"
 }
 
@@ -259,7 +280,7 @@ func (p *settingsPanel) refuse(err error) {
 	if errors.As(err, &host) {
 		p.loginProblem.SetText(sfclient.Explain(err))
 		p.loginProblem.Show()
-		p.u.win.Canvas().Focus(p.loginURL)
+		p.u.window().Canvas().Focus(p.loginURL)
 		return
 	}
 	p.u.showError(err)
@@ -268,13 +289,12 @@ func (p *settingsPanel) refuse(err error) {
 // store saves the settings through the profile, which signs out first (revoking at the old
 // server) when they end the session; the header then offers to sign in again.
 func (p *settingsPanel) store(st sfclient.Settings, secret string) {
-	prof, hc := p.u.profile, p.u.opts.HTTPClient
+	prof, hc := p.u.currentProfile(), p.u.windowOptions().HTTPClient
 	busyThen(p.u, "Saving settings…", func(ctx context.Context) (bool, error) {
 		return prof.ChangeConnection(ctx, hc, st, secret)
 	}, func(signedOut bool, err error) {
 		if signedOut {
-			p.u.client = nil
-			p.u.showSession()
+			p.u.signedOut()
 			p.showStatus()
 		}
 		if err != nil && !errors.Is(err, sfclient.ErrRevokeFailed) {
@@ -288,7 +308,7 @@ func (p *settingsPanel) store(st sfclient.Settings, secret string) {
 			p.offerSignIn(err)
 			return
 		}
-		if p.u.client != nil {
+		if p.u.currentClient() != nil {
 			p.u.connect(nil) // a pinned API version takes effect now
 		}
 		p.u.toast("Settings saved")
@@ -307,7 +327,7 @@ func (p *settingsPanel) offerSignIn(revokeErr error) {
 		if ok {
 			p.u.signIn(nil)
 		}
-	}, p.u.win)
+	}, p.u.window())
 	p.u.showDialog(d, d.Confirm, nil)
 }
 
@@ -336,25 +356,25 @@ func (p *settingsPanel) test() {
 // showStatus says who is signed in, since when, where the encrypted file lives and where its
 // key comes from. Tokens are never shown.
 func (p *settingsPanel) showStatus() {
-	if p.u.profile == nil || p.status == nil {
+	if p.u.currentProfile() == nil || p.status == nil {
 		return
 	}
-	where := "Encrypted file: " + p.u.profile.Vault.Path() + "\nKey: " + p.u.profile.Vault.KeyHeldBy()
-	if p.u.client == nil {
+	where := "Encrypted file: " + p.u.currentProfile().Vault.Path() + "\nKey: " + p.u.currentProfile().Vault.KeyHeldBy()
+	if p.u.currentClient() == nil {
 		p.status.SetText("Not signed in.\n" + where)
 		return
 	}
-	s := p.u.client.Session()
+	s := p.u.currentClient().Session()
 	p.status.SetText("Signed in as " + s.DisplayName + " (" + s.Username + ") since " + s.SignedInAt.Local().Format("01/02/2006 15:04") +
 		"\nOrg: " + s.InstanceURL + " · API v" + s.APIVersion + "\n" + where)
 }
 
 func (p *settingsPanel) signOut() {
-	if p.u.profile == nil {
+	if p.u.currentProfile() == nil {
 		return
 	}
 	p.u.busy("Signing out…", func(ctx context.Context) error {
-		return p.u.profile.SignOut(ctx, p.u.opts.HTTPClient)
+		return p.u.currentProfile().SignOut(ctx, p.u.windowOptions().HTTPClient)
 	}, func(err error) {
 		p.u.connect(nil)
 		if errors.Is(err, sfclient.ErrRevokeFailed) {
@@ -372,12 +392,12 @@ func (p *settingsPanel) signOut() {
 // forget deletes everything Lead Desk keeps on this computer, after confirmation.
 func (p *settingsPanel) forget() {
 	p.u.confirmDestructive("Forget everything on this computer?", "Sign out and delete the settings, the saved sign-in and its key from this computer?", "Forget everything", func() {
-		if p.u.profile == nil {
+		if p.u.currentProfile() == nil {
 			return
 		}
-		home, noKeychain := p.u.profile.Home, p.u.opts.Vault.NoKeychain
+		home, noKeychain := p.u.currentProfile().Home, p.u.windowOptions().Vault.NoKeychain
 		p.u.busy("Forgetting…", func(ctx context.Context) error {
-			p.u.profile.SignOut(ctx, p.u.opts.HTTPClient)
+			p.u.currentProfile().SignOut(ctx, p.u.windowOptions().HTTPClient)
 			return sfclient.Forget(home, noKeychain)
 		}, func(err error) {
 			if err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -103,7 +103,7 @@ func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
 	}
 	paste.OnSubmitted = func(string) { submit() }
 	sd = u.newSignInDialog("Open this address in a browser, sign in and choose Allow. Then paste the code, or the whole address the browser shows, below.",
-		paste, container.NewHBox(widget.NewButton("Open browser", func() { openInBrowser(u, attempt.URL) }),
+		paste, container.NewHBox(widget.NewButton("Open browser", func() { u.openInBrowser(attempt.URL) }),
 			widget.NewButton("Sign in", submit), widget.NewButton("Cancel", func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })))
 	sd.url.SetText(attempt.URL)
 	sd.paste, sd.cancel = paste, cancel
