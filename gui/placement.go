@@ -38,14 +38,21 @@ func (u *UI) applyPlacement() {
 }
 
 // savePlacement remembers the window's size, and its position where the window system can
-// tell, for the next start. A failure is logged: the next start then opens at the default.
+// tell, for the next start. What cannot be read now (a minimised window has no size on
+// Windows, and no position there either) stays as it was saved before. A failure is logged:
+// the next start then opens at the default.
 func (u *UI) savePlacement() {
-	size := u.win.Canvas().Size()
-	p := instance.Placement{Width: size.Width, Height: size.Height}
+	p, _ := instance.LoadPlacement(u.opts.Home)
+	if size := u.win.Canvas().Size(); size.Width > 0 && size.Height > 0 {
+		p.Width, p.Height = size.Width, size.Height
+	}
 	if u.opts.Desktop != nil {
 		if pos, ok := u.opts.Desktop.Position(u.win); ok {
 			p.Position = &pos
 		}
+	}
+	if p.Width <= 0 || p.Height <= 0 {
+		return // nothing known worth keeping: the next start opens at the default
 	}
 	if err := instance.SavePlacement(u.opts.Home, p); err != nil {
 		fyne.LogError("remember the window's size and position", err)

@@ -146,6 +146,27 @@ func TestAWindowSystemThatCannotTellThePositionLeavesThePlacementToThePlatform(t
 	}
 }
 
+func TestAWindowClosedWhileMinimisedReopensWhereAndAsItLastStood(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.Desktop = &fakeScreens{at: &instance.Point{X: 137, Y: 91}}
+	h.u.win.Resize(fyne.NewSize(812, 604))
+	h.u.quit()
+	minimised := h.restartOn(&fakeScreens{}) // Windows: no position, and no size
+	minimised.u.win.Resize(fyne.NewSize(0, 0))
+	if minimised.u.win.Canvas().Size() != (fyne.Size{}) {
+		t.Fatal("the window could not be given Windows' minimised size")
+	}
+	minimised.u.quit()
+	next := &fakeScreens{}
+	again := minimised.restartOn(next)
+	if len(next.placed) != 1 || next.placed[0] != (instance.Point{X: 137, Y: 91}) {
+		t.Fatalf("after closing while minimised the window was put at %v", next.placed)
+	}
+	if got := again.u.win.Canvas().Size(); got != fyne.NewSize(812, 604) {
+		t.Fatalf("after closing while minimised the window reopened at %v", got)
+	}
+}
+
 func TestResetDemoDataStartsTheDemoAfresh(t *testing.T) {
 	redirect, err := sftest.FreeRedirectURI()
 	if err != nil {
