@@ -16,6 +16,7 @@ import (
 	"leaddesk/assets"
 	"leaddesk/gui"
 	_ "leaddesk/gui/localeenv" // before Fyne reads the locale: see the package
+	"leaddesk/gui/winpos"
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/cli"
 	"leaddesk/sfclient/coredump"
@@ -77,7 +78,8 @@ func runWindow(demo bool) error {
 		return err
 	}
 	defer held.Release()
-	opts := gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version}
+	opts := gui.Options{Home: home, Vault: cli.VaultOptions(os.Getenv), Title: title, Version: version,
+		Desktop: winpos.Desktop{}} // the window comes back where it was closed
 	if demo {
 		d := cli.NewDemo(filepath.Dir(home))
 		defer d.Stop()

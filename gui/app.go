@@ -8,13 +8,14 @@
 //
 // The window's files follow its seams: app.go builds the window and its tabs; profile.go opens
 // the saved data; session.go holds the Salesforce session and runs calls; header.go is the
-// line above the tabs; dialogs.go turns errors into dialogs; each tab has its own file and
-// keeps its own state, offering methods for what the others may ask of it. A panel holds the
-// window only as a small interface declared in its own file (newLeadHost, editHost, …) that
-// lists the methods it calls; host.go answers them with read-only accessors and passes one
-// panel's requests on to another (openInEdit, reloadOutbox), so no panel writes state it does
-// not own. attachments.go is the Attachments area New lead and Edit lead share (and the
-// window's drop target); documents.go is Edit lead's list of a lead's documents and its Upload.
+// line above the tabs; dialogs.go turns errors into dialogs; placement.go keeps the window's
+// size and position between starts; each tab has its own file and keeps its own state,
+// offering methods for what the others may ask of it. A panel holds the window only as a
+// small interface declared in its own file (newLeadHost, editHost, …) that lists the methods
+// it calls; host.go answers them with read-only accessors and passes one panel's requests on
+// to another (openInEdit, reloadOutbox), so no panel writes state it does not own.
+// attachments.go is the Attachments area New lead and Edit lead share (and the window's drop
+// target); documents.go is Edit lead's list of a lead's documents and its Upload.
 package gui
 
 import (
@@ -30,7 +31,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
-	"leaddesk/sfclient/instance"
 	"leaddesk/sfclient/vault"
 )
 
@@ -60,6 +60,9 @@ type Options struct {
 	// LeadsRefresh is how often My leads is read again while the window is open, once its tab
 	// was shown. Zero means DefaultLeadsRefresh; negative switches it off (tests).
 	LeadsRefresh time.Duration
+	// Desktop reads and sets where the window stands among the screens (gui/winpos in the
+	// built app). Nil means the position is not remembered; the size still is.
+	Desktop Desktop
 
 	uiLoop chan func() // tests: results are run by the test itself (see worker.drain)
 }
@@ -142,11 +145,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
-	if s, ok := instance.LoadSize(opts.Home); ok {
-		u.win.Resize(fyne.NewSize(s.Width, s.Height))
-	} else {
-		u.win.Resize(fyne.NewSize(900, 760))
-	}
+	u.applyPlacement() // placement.go
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
@@ -199,7 +198,7 @@ func (u *UI) selected(t *container.TabItem) {
 
 // quit is the window's close button. What is typed in the forms is kept as drafts; unsaved
 // edits, and leads waiting in the Outbox (nothing is sent while the window is closed), are
-// asked about first. The window's size is kept for the next start.
+// asked about first. The window's size and position are kept for the next start.
 func (u *UI) quit() {
 	u.saveDrafts(true) // whatever happens next, nothing typed is lost
 	if u.edit.dirty() {
@@ -210,10 +209,7 @@ func (u *UI) quit() {
 		u.askQuitWithOutbox(n)
 		return
 	}
-	size := u.win.Canvas().Size()
-	if err := instance.SaveSize(u.opts.Home, instance.Size{Width: size.Width, Height: size.Height}); err != nil {
-		fyne.LogError("remember the window size", err) // the next start opens at the default size
-	}
+	u.savePlacement()
 	u.myLeads.stop() // no more refreshes of a closed window
 	u.win.Close()
 }

@@ -16,9 +16,12 @@ import (
 )
 
 // restart opens the window again on the same profile, as the next start does.
-func (h *harness) restart() *harness {
+func (h *harness) restart() *harness { return h.restartOn(nil) }
+
+// restartOn is restart on a desktop whose window system can say where windows stand.
+func (h *harness) restartOn(d Desktop) *harness {
 	again := &harness{t: h.t, org: h.org, home: h.home}
-	again.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
+	again.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, Desktop: d, uiLoop: make(chan func())})
 	again.u.jobs.drain()
 	return again
 }
@@ -73,12 +76,12 @@ func TestQuittingWithLeadsWaitingAsksAndSaysWhenTheyAreSent(t *testing.T) {
 	if h.dialogs() != 0 || h.u.quitting {
 		t.Fatal("Enter did not keep the window open")
 	}
-	if _, saved := instance.LoadSize(h.home); saved {
+	if _, saved := instance.LoadPlacement(h.home); saved {
 		t.Fatal("the window closed")
 	}
 	h.u.quit()
 	h.answer("Quit")
-	if _, saved := instance.LoadSize(h.home); !saved || !h.u.quitting {
+	if _, saved := instance.LoadPlacement(h.home); !saved || !h.u.quitting {
 		t.Fatal("Quit did not close the window")
 	}
 }
@@ -90,6 +93,77 @@ func TestTheWindowOpensAtTheSizeItWasClosedAt(t *testing.T) {
 	again := h.restart()
 	if got := again.u.win.Canvas().Size(); got != fyne.NewSize(812, 604) {
 		t.Fatalf("reopened at %v", got)
+	}
+}
+
+// fakeScreens stands in for the window system Fyne's test driver lacks (gui/winpos asks GLFW in
+// the real window; scripts/keyboard-check checks that one): it says where the window stands,
+// when it can, and records where it was asked to put it.
+type fakeScreens struct {
+	at     *instance.Point // nil: this window system cannot tell
+	placed []instance.Point
+}
+
+func (d *fakeScreens) Position(fyne.Window) (instance.Point, bool) {
+	if d.at == nil {
+		return instance.Point{}, false
+	}
+	return *d.at, true
+}
+
+func (d *fakeScreens) Place(_ fyne.Window, p instance.Point) bool {
+	d.placed = append(d.placed, p)
+	return true
+}
+
+func TestTheWindowReturnsToWhereItWasClosed(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.Desktop = &fakeScreens{at: &instance.Point{X: -1280, Y: 91}}
+	h.u.win.Resize(fyne.NewSize(812, 604))
+	h.u.quit()
+	next := &fakeScreens{}
+	again := h.restartOn(next)
+	if len(next.placed) != 1 || next.placed[0] != (instance.Point{X: -1280, Y: 91}) {
+		t.Fatalf("the next start put the window at %v", next.placed)
+	}
+	if got := again.u.win.Canvas().Size(); got != fyne.NewSize(812, 604) {
+		t.Fatalf("reopened at %v", got)
+	}
+}
+
+func TestAWindowSystemThatCannotTellThePositionLeavesThePlacementToThePlatform(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.Desktop = &fakeScreens{}
+	h.u.win.Resize(fyne.NewSize(812, 604))
+	h.u.quit()
+	next := &fakeScreens{}
+	again := h.restartOn(next)
+	if len(next.placed) != 0 {
+		t.Fatalf("the window was moved to %v, a place nobody saved", next.placed)
+	}
+	if got := again.u.win.Canvas().Size(); got != fyne.NewSize(812, 604) {
+		t.Fatalf("the size was lost with the position: reopened at %v", got)
+	}
+}
+
+func TestAWindowClosedWhileMinimisedReopensWhereAndAsItLastStood(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.opts.Desktop = &fakeScreens{at: &instance.Point{X: 137, Y: 91}}
+	h.u.win.Resize(fyne.NewSize(812, 604))
+	h.u.quit()
+	minimised := h.restartOn(&fakeScreens{}) // Windows: no position, and no size
+	minimised.u.win.Resize(fyne.NewSize(0, 0))
+	if minimised.u.win.Canvas().Size() != (fyne.Size{}) {
+		t.Fatal("the window could not be given Windows' minimised size")
+	}
+	minimised.u.quit()
+	next := &fakeScreens{}
+	again := minimised.restartOn(next)
+	if len(next.placed) != 1 || next.placed[0] != (instance.Point{X: 137, Y: 91}) {
+		t.Fatalf("after closing while minimised the window was put at %v", next.placed)
+	}
+	if got := again.u.win.Canvas().Size(); got != fyne.NewSize(812, 604) {
+		t.Fatalf("after closing while minimised the window reopened at %v", got)
 	}
 }
 

@@ -5,6 +5,9 @@
 //
 // The only message is a fixed word, so another program on the computer that connects can do no
 // more than raise the window.
+//
+// The profile folder also keeps where the window stood when it closed (placement.go), with the
+// check that a saved place is still on a screen connected now.
 package instance
 
 import (

@@ -90,25 +90,6 @@ func TestOtherWordsDoNothing(t *testing.T) {
 	}
 }
 
-func TestTheWindowSizeIsRememberedAndBadFilesAreIgnored(t *testing.T) {
-	dir := t.TempDir()
-	if _, ok := LoadSize(dir); ok {
-		t.Fatal("a size was found before any was saved")
-	}
-	if err := SaveSize(dir, Size{Width: 812, Height: 640}); err != nil {
-		t.Fatal(err)
-	}
-	if s, ok := LoadSize(dir); !ok || s != (Size{812, 640}) {
-		t.Fatalf("read back %v, %v", s, ok)
-	}
-	for _, bad := range []string{"", "{", `{"width":-1,"height":600}`, `{"width":800}`} {
-		os.WriteFile(filepath.Join(dir, sizeFile), []byte(bad), 0o600)
-		if s, ok := LoadSize(dir); ok {
-			t.Errorf("%q read as %v", bad, s)
-		}
-	}
-}
-
 // openFirst is the first window's start on dir, released when the test ends.
 func openFirst(t *testing.T, dir string) *Instance {
 	t.Helper()
