@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -12,8 +13,15 @@ import (
 // the desktop driver does for an object it has not drawn yet: not with the window's canvas.
 // The desktop driver knows an object's canvas only once a frame has drawn it, and the Edit
 // lead form stays hidden, so undrawn, until the first lead loads; the test driver instead
-// answers with the newest window's canvas, which a second window makes another one.
-func (h *harness) withUndrawnForms() { test.NewTempWindow(h.t, nil) }
+// answers with the newest window's canvas, which a second window makes another one. The
+// function returned ends it, so a test can then ask where things are; without it, the second
+// window closes when the test ends.
+func (h *harness) withUndrawnForms() (drawn func()) {
+	w := test.NewWindow(nil)
+	end := sync.OnceFunc(w.Close)
+	h.t.Cleanup(end)
+	return end
+}
 
 // editFieldWithKeyboard names the Edit lead field that has the keyboard ("" for anything else).
 func (h *harness) editFieldWithKeyboard() string {
