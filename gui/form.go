@@ -57,7 +57,7 @@ func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
 		in.problem.Hide()
 		var w fyne.CanvasObject
 		if fld.Kind == lead.Picklist {
-			in.pick = newPicklist(fld.Values)
+			in.pick = newPicklist(c, fld.Values)
 			in.pick.OnChanged = func(string) { f.changed(in) }
 			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }

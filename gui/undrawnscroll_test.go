@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/sftest"
 )
 
-// Tests that the form scrolls to parts of the window no frame has drawn yet, where a desktop
-// driver cannot say which canvas an object is on or where it is.
+// Tests that the form scrolls to, and lists open on, parts of the window no frame has drawn
+// yet, where a desktop driver cannot say which canvas an object is on or where it is.
 
 func TestTabIntoTheOwner2FoldJustOpenedScrollsTheFieldIntoView(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
@@ -53,5 +54,22 @@ func TestARefusedSubmitScrollsToAProblemInAPartNeverDrawn(t *testing.T) {
 	}
 	if n := len(h.posts()); n != 0 {
 		t.Fatalf("%d creates sent with a bad SSN", n)
+	}
+}
+
+func TestThePicklistArrowOpensTheListInTheFormsWindowBeforeItIsDrawn(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	in := h.u.newLead.form.inputs["Time_Frame__c"]
+	drawn := h.withUndrawnForms()
+	test.Tap(in.pick.ActionItem.(fyne.Tappable))
+	drawn()
+
+	menu := findPopUpMenu(h.canvas().Overlays().Top())
+	if menu == nil {
+		t.Fatalf("the ▾ opened no list in Lead Desk's window (its top layer: %T)", h.canvas().Overlays().Top())
+	}
+	test.Tap(menu.Items[2].(fyne.Tappable))
+	if in.text() != in.pick.options[2] || h.fieldWithKeyboard() != "Time_Frame__c" {
+		t.Fatalf("chose %q, want %q; keyboard in %q", in.text(), in.pick.options[2], h.fieldWithKeyboard())
 	}
 }
