@@ -200,6 +200,18 @@ func (f *leadForm) focusFirst() {
 	f.focus(f.order[0])
 }
 
+// focusFirstOf puts the keyboard in the first field, in reading order, that names holds (the
+// form's first field when it holds none), scrolled into view.
+func (f *leadForm) focusFirstOf(names map[string]any) {
+	for _, in := range f.order {
+		if _, ok := names[in.field.Name]; ok {
+			f.focus(in)
+			return
+		}
+	}
+	f.focusFirst()
+}
+
 // focus puts the keyboard in one field (when the form is shown) and scrolls it into view.
 func (f *leadForm) focus(in *input) {
 	if in.field.Section == lead.Owner2 {
