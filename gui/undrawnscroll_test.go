@@ -36,11 +36,7 @@ func TestARefusedSubmitScrollsToAProblemInAPartNeverDrawn(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.u.win.Resize(fyne.NewSize(800, 600))
 	p := h.u.newLead
-	values := map[string]string{"First_Name2__c": "Lee", "Last_Name2__c": "Whitfield", "SSN2__c": "123"}
-	for k, v := range minimal {
-		values[k] = v
-	}
-	h.fill(p.form, values)
+	h.fillWithABadOwner2SSN()
 	p.form.owner2.setOpen(false) // so the bad SSN is in a part no frame has drawn
 	drawn := h.withUndrawnForms()
 	h.ctrlS()
