@@ -126,7 +126,8 @@ func (p *editPanel) markEdits() {
 	}
 }
 
-// openWithChanges loads the lead and puts changes (from the outbox) on top, marked as edits.
+// openWithChanges loads the lead and puts changes (from the outbox) on top, marked as edits,
+// with the keyboard in the first changed field, ready to correct it.
 func (p *editPanel) openWithChanges(id string, changes lead.Values) {
 	p.u.show(tabEdit)
 	p.idEntry.SetText(id)
@@ -141,6 +142,7 @@ func (p *editPanel) openWithChanges(id string, changes lead.Values) {
 		}
 		p.form.setValues(typed)
 		p.markEdits()
+		p.form.focusFirstOf(lead.Changes(p.loaded, p.form.values()))
 	})
 }
 

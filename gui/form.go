@@ -57,7 +57,7 @@ func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
 		in.problem.Hide()
 		var w fyne.CanvasObject
 		if fld.Kind == lead.Picklist {
-			in.pick = newPicklist(fld.Values)
+			in.pick = newPicklist(c, fld.Values)
 			in.pick.OnChanged = func(string) { f.changed(in) }
 			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }
@@ -198,6 +198,18 @@ func (f *leadForm) problemCount() int {
 func (f *leadForm) focusFirst() {
 	f.view.ScrollToTop() // the section heading too
 	f.focus(f.order[0])
+}
+
+// focusFirstOf puts the keyboard in the first field, in reading order, that names holds (the
+// form's first field when it holds none), scrolled into view.
+func (f *leadForm) focusFirstOf(names map[string]any) {
+	for _, in := range f.order {
+		if _, ok := names[in.field.Name]; ok {
+			f.focus(in)
+			return
+		}
+	}
+	f.focusFirst()
 }
 
 // focus puts the keyboard in one field (when the form is shown) and scrolls it into view.

@@ -41,6 +41,16 @@ func (h *harness) retype(s string) {
 	test.Type(h.focused(), s)
 }
 
+// fillWithABadOwner2SSN types the minimal lead into New lead with a second owner whose SSN
+// is too short.
+func (h *harness) fillWithABadOwner2SSN() {
+	values := map[string]string{"First_Name2__c": "Lee", "Last_Name2__c": "Whitfield", "SSN2__c": "123"}
+	for k, v := range minimal {
+		values[k] = v
+	}
+	h.fill(h.u.newLead.form, values)
+}
+
 // inView reports whether o lies wholly inside the New lead form's visible part.
 func (h *harness) inView(o fyne.CanvasObject) bool {
 	d := fyne.CurrentApp().Driver()
@@ -204,11 +214,7 @@ func TestAJumpToAProblemShowsItsSectionHeadingAndTheLineUnderIt(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.u.win.Resize(fyne.NewSize(800, 600))
 	p := h.u.newLead
-	values := map[string]string{"First_Name2__c": "Lee", "Last_Name2__c": "Whitfield", "SSN2__c": "123"}
-	for k, v := range minimal {
-		values[k] = v
-	}
-	h.fill(p.form, values)
+	h.fillWithABadOwner2SSN()
 	h.ctrlS()
 	ssn2 := p.form.inputs["SSN2__c"]
 	if h.fieldWithKeyboard() != "SSN2__c" {

@@ -28,10 +28,14 @@ type picklist struct {
 	typing  bool
 	onFocus func() // after focus arrives (the form scrolls the box into view)
 	onLeave func() // after the value is settled as focus leaves
+	// canvas is the window's, where the list opens. It is given, not looked up: a desktop
+	// driver knows an object's canvas only once a frame has drawn it.
+	canvas fyne.Canvas
 }
 
-func newPicklist(options []string) *picklist {
-	p := &picklist{options: options}
+// newPicklist is a box holding one of options, in the window whose canvas is c.
+func newPicklist(c fyne.Canvas, options []string) *picklist {
+	p := &picklist{options: options, canvas: c}
 	p.ExtendBaseWidget(p)
 	p.ActionItem = &dropArrow{open: p.showList}
 	return p
@@ -157,23 +161,22 @@ func (p *picklist) FocusLost() {
 	}
 }
 
-// showList opens the list under the box; choosing a value puts it in and keeps focus here. A
-// read-only picklist (a field the org locks, a converted lead) opens nothing.
-func (p *picklist) showList() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(p)
-	if c == nil || p.Disabled() {
+// showList opens the list under the box, whose top left corner is at (in the window) at;
+// choosing a value puts it in and keeps focus here. A read-only picklist (a field the org
+// locks, a converted lead) opens nothing.
+func (p *picklist) showList(at fyne.Position) {
+	if p.Disabled() {
 		return
 	}
 	items := make([]*fyne.MenuItem, len(p.options))
 	for i, o := range p.options {
 		items[i] = fyne.NewMenuItem(o, func() {
 			p.SetText(o)
-			c.Focus(p)
+			p.canvas.Focus(p)
 		})
 	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(0, p.Size().Height))
-	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
-	menu.ShowAtPosition(pos)
+	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), p.canvas)
+	menu.ShowAtPosition(at.AddXY(0, p.Size().Height))
 	menu.Resize(fyne.NewSize(p.Size().Width, menu.MinSize().Height))
 }
 
@@ -181,7 +184,7 @@ func (p *picklist) showList() {
 // button, is no Tab stop of its own.
 type dropArrow struct {
 	widget.BaseWidget
-	open func()
+	open func(box fyne.Position) // box: the picklist's top left corner in the window
 }
 
 // CreateRenderer draws the arrow icon.
@@ -190,8 +193,11 @@ func (a *dropArrow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(widget.NewIcon(theme.MenuDropDownIcon()))
 }
 
-// Tapped opens the list.
-func (a *dropArrow) Tapped(*fyne.PointEvent) { a.open() }
+// Tapped opens the list. Where the box is comes from the tap, which says where it landed in
+// the window and on the arrow, and the arrow sits at its Position inside the box.
+func (a *dropArrow) Tapped(ev *fyne.PointEvent) {
+	a.open(ev.AbsolutePosition.Subtract(ev.Position).Subtract(a.Position()))
+}
 
 // Cursor shows the pointer hand over the arrow.
 func (a *dropArrow) Cursor() desktop.Cursor { return desktop.PointerCursor }

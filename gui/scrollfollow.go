@@ -22,23 +22,26 @@ func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
 // text above and below it: a hint or problem that appears under a field then shows without
 // another scroll. When below is not nil, its bottom is kept in view too (a field's row with
 // a problem already shown under it). When from is not nil, the view reaches up to from's top
-// as well (a field's section heading), as long as the rest still fits.
+// as well (a field's section heading), as long as the rest still fits. An obj not shown in
+// s's content (hidden, or in a closed fold) scrolls nothing.
+//
+// Positions are found by walking down s's content, not asked of the driver: a desktop driver
+// knows where an object is only once a frame has drawn it, so a field just shown (in a fold
+// Space has just opened, or far down a form never scrolled to) would be found nowhere.
 func reveal(s *container.Scroll, from, obj, below fyne.CanvasObject) {
-	if fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
-		return // not on screen
-	}
-	d := fyne.CurrentApp().Driver()
 	layOut(s)
+	y, ok := offsetWithin(s.Content, obj)
+	if !ok {
+		return // not shown
+	}
 	margin := lineHeight() + 2*theme.Padding() // a line, the gap a box puts before it, and air
-	origin := d.AbsolutePositionForObject(s.Content).Y
-	y := d.AbsolutePositionForObject(obj).Y - origin
 	top, bottom := y-margin, y+obj.Size().Height+margin
-	if below != nil {
-		bottom = max(bottom, d.AbsolutePositionForObject(below).Y-origin+below.Size().Height+theme.Padding())
+	if by, ok := offsetWithin(s.Content, below); ok {
+		bottom = max(bottom, by+below.Size().Height+theme.Padding())
 	}
 	view := s.Size().Height
-	if from != nil {
-		if t := d.AbsolutePositionForObject(from).Y - origin - theme.Padding(); t < top && bottom-t <= view {
+	if fy, ok := offsetWithin(s.Content, from); ok {
+		if t := fy - theme.Padding(); t < top && bottom-t <= view {
 			top = t
 		}
 	}
@@ -55,6 +58,31 @@ func reveal(s *container.Scroll, from, obj, below fyne.CanvasObject) {
 		offset = 0
 	}
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offset))
+}
+
+// offsetWithin is how far below root's top obj is, found by walking down from root through
+// the containers and cards the forms are built of; false when obj is nil, hidden, or not
+// among what root shows.
+func offsetWithin(root, obj fyne.CanvasObject) (float32, bool) {
+	if obj == nil || root == nil || !root.Visible() {
+		return 0, false
+	}
+	if root == obj {
+		return 0, true
+	}
+	var children []fyne.CanvasObject
+	switch r := root.(type) {
+	case *fyne.Container:
+		children = r.Objects
+	case *widget.Card:
+		children = []fyne.CanvasObject{r.Content}
+	}
+	for _, c := range children {
+		if y, ok := offsetWithin(c, obj); ok {
+			return c.Position().Y + y, true
+		}
+	}
+	return 0, false
 }
 
 // lineHeight is the height of one line of a label, padding included.
