@@ -165,7 +165,7 @@ func typeNames() []string {
 
 // addRow lists a checked file under the document type t.
 func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
-	r := &attachmentRow{file: f, docType: newPicklist(a.u.win.Canvas(), typeNames())}
+	r := &attachmentRow{file: f, docType: newPicklist(a.u.window().Canvas(), typeNames())}
 	r.docType.SetText(string(t))
 	r.status = wrapped("")
 	r.status.Hide()

@@ -107,7 +107,7 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	p.dealerID = entry("your Account id at Mazo (001…)")
 	p.account = entry("001…")
 	p.owner = entry("005…")
-	p.leadType = newPicklist(u.win.Canvas(), sfclient.LeadTypes())
+	p.leadType = newPicklist(u.window().Canvas(), sfclient.LeadTypes())
 	p.leadType.onFocus = follow(p.leadType)
 	p.termsURL = entry("https://… Mazo's terms and conditions page")
 	p.status = widget.NewLabel("")
