@@ -98,6 +98,7 @@ type UI struct {
 
 	draftTimer *time.Timer
 	restore    *dialog.ConfirmDialog // "bring back your unsaved work?", asked once at start
+	undecided  map[string]bool       // draft kinds offered back and neither restored nor discarded
 	quitting   bool                  // the person chose to quit with leads in the Outbox
 	lastError  string                // the last error sentence shown, for tests and support
 }
