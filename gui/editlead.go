@@ -39,6 +39,7 @@ type editHost interface {
 	reloadOutbox()
 	leadCache(c *sfclient.Client) *sfclient.LeadCache
 	openInBrowser(raw string)
+	typedKey(k *fyne.KeyEvent) // Enter and Esc for the topmost dialog
 }
 
 var _ editHost = (*UI)(nil)
@@ -59,9 +60,9 @@ type editPanel struct {
 	afterSave func()
 	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
 	conflict  *dialog.ConfirmDialog
-	choices   map[string]*widget.RadioGroup
-	docs      *leadDocuments     // the lead's attachments (documents.go)
-	describe  *sfclient.Describe // the org's, applied to the form once it is built
+	choices   map[string]*dialogChoice // the conflict question's, by field
+	docs      *leadDocuments           // the lead's attachments (documents.go)
+	describe  *sfclient.Describe       // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 	historyB  *widget.Button // History, once a lead is loaded (history.go)
 	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
@@ -227,8 +228,10 @@ func (p *editPanel) clear() {
 	p.form.view.Hide()
 }
 
-func (p *editPanel) show(id string, rec sfclient.Record) {
-	v := lead.Values{} // only what the form shows: fields the app sets itself are never "edited"
+// valuesOf is rec as the form shows it: only the form's fields (those the app sets itself are
+// never "edited"), empty ones left out.
+func (p *editPanel) valuesOf(rec sfclient.Record) lead.Values {
+	v := lead.Values{}
 	for _, f := range lead.Fields {
 		if _, shown := p.form.inputs[f.Name]; !shown {
 			continue
@@ -237,6 +240,11 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 			v[f.Name] = s
 		}
 	}
+	return v
+}
+
+func (p *editPanel) show(id string, rec sfclient.Record) {
+	v := p.valuesOf(rec)
 	p.since, p.sinceErr = rec.LastModified()
 	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
