@@ -40,6 +40,7 @@ type editHost interface {
 	leadCache(c *sfclient.Client) *sfclient.LeadCache
 	openInBrowser(raw string)
 	typedKey(k *fyne.KeyEvent) // Enter and Esc for the topmost dialog
+	signInOr(then, abandoned func())
 }
 
 var _ editHost = (*UI)(nil)
@@ -52,6 +53,7 @@ type editPanel struct {
 	form     *leadForm
 	heading  *widget.Label
 	saveB    *widget.Button
+	barNote  *widget.Label // beside Save: a load that did not happen (editnote.go)
 	loadedID string
 	loaded   lead.Values
 	since    time.Time // the lead's LastModifiedDate when loaded; zero when it could not be read
@@ -90,8 +92,9 @@ func (p *editPanel) build() fyne.CanvasObject {
 	p.form.onChange = p.markEdits
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
+	p.barNote = newBarNote()
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton()), nil, u.noteSlot(tabEdit)), nil, nil,
+	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton(), p.barNote), nil, u.noteSlot(tabEdit)), nil, nil,
 		p.form.view)
 	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	if p.describe != nil {
@@ -162,6 +165,7 @@ func (p *editPanel) load() {
 		return
 	}
 	p.idErr.Hide()
+	p.barNote.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
 		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedName()+" are not saved. Load the other lead and drop them?", "Load and drop changes",
@@ -173,6 +177,10 @@ func (p *editPanel) load() {
 
 // fetchToEdit loads id and puts the keyboard in its first field, ready for the edit.
 func (p *editPanel) fetchToEdit(id string) {
+	if p.u.currentClient() == nil { // a sign-in given up leaves the lead on screen as it was
+		p.u.signInOr(func() { p.fetchToEdit(id) }, p.notLoaded)
+		return
+	}
 	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
 		p.show(id, rec)
 		p.form.focusFirst()
@@ -248,6 +256,7 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	p.since, p.sinceErr = rec.LastModified()
 	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
+	p.barNote.Hide()
 	p.docs.loaded(id, another)
 	p.form.view.Show()
 	p.form.setValues(v)
