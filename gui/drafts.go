@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
@@ -136,10 +135,9 @@ type restorable struct {
 // saved, even through a quit, and are offered again at the next start.
 func (u *UI) offerRestore(found []restorable) {
 	items := container.NewVBox(wrapped("This work was neither sent nor saved when Lead Desk last closed:"))
-	ticks := make([]*widget.Check, len(found))
+	ticks := make([]*dialogTick, len(found))
 	for i, r := range found {
-		ticks[i] = widget.NewCheck(r.what, nil)
-		ticks[i].SetChecked(true)
+		ticks[i] = newDialogTick(r.what, u.typedKey) // Enter and Esc answer even from a tick
 		items.Add(ticks[i])
 	}
 	u.undecided = map[string]bool{}

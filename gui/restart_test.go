@@ -92,6 +92,22 @@ func TestDiscardIsNotTheDefaultOfTheRestoreQuestion(t *testing.T) {
 	}
 }
 
+func TestEnterAndEscAnswerTheRestoreQuestionWhileATickHasTheKeyboard(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.fill(h.u.newLead.form, map[string]string{"Company": "Half Typed LLC"})
+	h.u.quit()
+	again := h.restart()
+	again.tabUntil("the tick", func() bool { _, ok := again.canvas().Focused().(*dialogTick); return ok })
+	again.press(fyne.KeyEscape) // not now
+	again.u.quit()
+	third := h.restart()
+	third.tabUntil("the tick", func() bool { _, ok := third.canvas().Focused().(*dialogTick); return ok })
+	third.press(fyne.KeyReturn) // Restore
+	if third.dialogs() != 0 || third.u.newLead.form.inputs["Company"].text() != "Half Typed LLC" {
+		t.Fatalf("Enter on the tick did not restore (%d dialogs open)", third.dialogs())
+	}
+}
+
 func TestQuittingWithLeadsWaitingAsksAndSaysWhenTheyAreSent(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
