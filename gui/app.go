@@ -101,6 +101,7 @@ type UI struct {
 
 	draftTimer *time.Timer
 	restore    *dialog.ConfirmDialog // "bring back your unsaved work?", asked once at start
+	undecided  map[string]bool       // draft kinds offered back and neither restored nor discarded
 	quitting   bool                  // the person chose to quit with leads in the Outbox
 	lastError  string                // the last error sentence shown, for tests and support
 }
@@ -180,11 +181,16 @@ func (u *UI) ensure(tab int) {
 }
 
 // selected follows the tabs. Leaving Edit lead with unsaved edits goes back to it at once,
-// before anything is drawn, and asks; the chosen tab is shown only after Save or Discard.
+// before anything is drawn, and asks, the keyboard left in the field being edited (where Stay
+// returns); the chosen tab is shown only after Save or Discard.
 func (u *UI) selected(t *container.TabItem) {
 	edit := u.tabs.Items[tabEdit]
 	if u.current == edit && t != edit && u.edit.dirty() {
+		was := u.win.Canvas().Focused()
 		u.tabs.Select(edit)
+		if was != nil {
+			u.win.Canvas().Focus(was) // not the id box that showing the tab focuses
+		}
 		u.edit.askBeforeLeaving(func() { u.tabs.Select(t) })
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/lead"
@@ -45,20 +44,30 @@ func typedSomething(v lead.Values) bool {
 	return false
 }
 
-// saveDrafts writes the drafts, in the background or (when the window closes) at once.
+// saveDrafts writes the drafts, in the background or (when the window closes) at once. A form
+// with nothing worth keeping deletes its draft, except a draft offered back at start and not
+// yet answered ("not now"): that one stays until the form holds new work of its own.
 func (u *UI) saveDrafts(now bool) {
 	if u.profile == nil {
 		return
 	}
 	newLead, edit := u.snapshot()
 	v := u.profile.Vault
+	keep := map[string]bool{}
+	for kind, d := range map[string]*drafts.Draft{drafts.NewLead: newLead, drafts.Edit: edit} {
+		if d != nil {
+			delete(u.undecided, kind) // new work replaces the one not brought back
+		}
+		keep[kind] = u.undecided[kind]
+	}
 	write := func(context.Context) error {
 		var errs []error
 		for kind, d := range map[string]*drafts.Draft{drafts.NewLead: newLead, drafts.Edit: edit} {
-			if d == nil {
-				errs = append(errs, drafts.Delete(v, kind))
-			} else {
+			switch {
+			case d != nil:
 				errs = append(errs, drafts.Save(v, kind, *d))
+			case !keep[kind]:
+				errs = append(errs, drafts.Delete(v, kind))
 			}
 		}
 		return errors.Join(errs...)
@@ -121,15 +130,19 @@ type restorable struct {
 	restore func()
 }
 
-// offerRestore asks once about every draft found: Restore brings back the ticked ones and
-// drops the others; Discard drops them all; Esc decides nothing yet (the drafts stay saved).
+// offerRestore asks once about every draft found: Restore (the default) brings back the ticked
+// ones and drops the others; Discard drops them all; Esc decides nothing yet: the drafts stay
+// saved, even through a quit, and are offered again at the next start.
 func (u *UI) offerRestore(found []restorable) {
 	items := container.NewVBox(wrapped("This work was neither sent nor saved when Lead Desk last closed:"))
-	ticks := make([]*widget.Check, len(found))
+	ticks := make([]*dialogTick, len(found))
 	for i, r := range found {
-		ticks[i] = widget.NewCheck(r.what, nil)
-		ticks[i].SetChecked(true)
+		ticks[i] = newDialogTick(r.what, u.typedKey) // Enter and Esc answer even from a tick
 		items.Add(ticks[i])
+	}
+	u.undecided = map[string]bool{}
+	for _, r := range found {
+		u.undecided[r.kind] = true // until Restore or Discard, no empty form deletes it
 	}
 	later := false
 	d := dialog.NewCustomConfirm("Bring back your unsaved work?", "Restore", "Discard", items, func(ok bool) {
@@ -137,6 +150,7 @@ func (u *UI) offerRestore(found []restorable) {
 		if later {
 			return
 		}
+		u.undecided = nil
 		for i, r := range found {
 			if ok && ticks[i].Checked {
 				r.restore()

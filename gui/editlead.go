@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
@@ -40,6 +39,8 @@ type editHost interface {
 	reloadOutbox()
 	leadCache(c *sfclient.Client) *sfclient.LeadCache
 	openInBrowser(raw string)
+	typedKey(k *fyne.KeyEvent) // Enter and Esc for the topmost dialog
+	signInOr(then, abandoned func())
 }
 
 var _ editHost = (*UI)(nil)
@@ -52,6 +53,7 @@ type editPanel struct {
 	form     *leadForm
 	heading  *widget.Label
 	saveB    *widget.Button
+	barNote  *widget.Label // beside Save: a load that did not happen (editnote.go)
 	loadedID string
 	loaded   lead.Values
 	since    time.Time // the lead's LastModifiedDate when loaded; zero when it could not be read
@@ -60,9 +62,9 @@ type editPanel struct {
 	afterSave func()
 	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
 	conflict  *dialog.ConfirmDialog
-	choices   map[string]*widget.RadioGroup
-	docs      *leadDocuments     // the lead's attachments (documents.go)
-	describe  *sfclient.Describe // the org's, applied to the form once it is built
+	choices   map[string]*dialogChoice // the conflict question's, by field
+	docs      *leadDocuments           // the lead's attachments (documents.go)
+	describe  *sfclient.Describe       // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 	historyB  *widget.Button // History, once a lead is loaded (history.go)
 	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
@@ -90,8 +92,9 @@ func (p *editPanel) build() fyne.CanvasObject {
 	p.form.onChange = p.markEdits
 	p.docs = newLeadDocuments(p)
 	p.form.appendCard(p.docs.content)
+	p.barNote = newBarNote()
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton()), nil, u.noteSlot(tabEdit)), nil, nil,
+	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton(), p.barNote), nil, u.noteSlot(tabEdit)), nil, nil,
 		p.form.view)
 	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	if p.describe != nil {
@@ -164,6 +167,7 @@ func (p *editPanel) load() {
 		return
 	}
 	p.idErr.Hide()
+	p.barNote.Hide()
 	p.idEntry.SetText(id)
 	if p.dirty() && id != p.loadedID {
 		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedName()+" are not saved. Load the other lead and drop them?", "Load and drop changes",
@@ -175,6 +179,10 @@ func (p *editPanel) load() {
 
 // fetchToEdit loads id and puts the keyboard in its first field, ready for the edit.
 func (p *editPanel) fetchToEdit(id string) {
+	if p.u.currentClient() == nil { // a sign-in given up leaves the lead on screen as it was
+		p.u.signInOr(func() { p.fetchToEdit(id) }, p.notLoaded)
+		return
+	}
 	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
 		p.show(id, rec)
 		p.form.focusFirst()
@@ -230,8 +238,10 @@ func (p *editPanel) clear() {
 	p.form.view.Hide()
 }
 
-func (p *editPanel) show(id string, rec sfclient.Record) {
-	v := lead.Values{} // only what the form shows: fields the app sets itself are never "edited"
+// valuesOf is rec as the form shows it: only the form's fields (those the app sets itself are
+// never "edited"), empty ones left out.
+func (p *editPanel) valuesOf(rec sfclient.Record) lead.Values {
+	v := lead.Values{}
 	for _, f := range lead.Fields {
 		if _, shown := p.form.inputs[f.Name]; !shown {
 			continue
@@ -240,9 +250,15 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 			v[f.Name] = s
 		}
 	}
+	return v
+}
+
+func (p *editPanel) show(id string, rec sfclient.Record) {
+	v := p.valuesOf(rec)
 	p.since, p.sinceErr = rec.LastModified()
 	another := id != p.loadedID
 	p.loadedID, p.loaded = id, v
+	p.barNote.Hide()
 	p.docs.loaded(id, another)
 	p.form.view.Show()
 	p.form.setValues(v)
@@ -337,71 +353,6 @@ func (p *editPanel) saved() {
 	p.loaded = p.form.values() // so a reload failure does not count as unsaved
 	p.fetch(id)
 	p.u.toast("Saved")
-}
-
-// showConflict reads the lead again and shows, field by field, Salesforce's value beside the
-// person's, letting them keep theirs or take the server's before saving again.
-func (p *editPanel) showConflict(mine map[string]any) {
-	p.read(p.loadedID, "Someone else changed this lead; reading their version…", nil, func(rec sfclient.Record) {
-		p.conflictDialog(rec, mine)
-	})
-}
-
-func (p *editPanel) conflictDialog(rec sfclient.Record, mine map[string]any) {
-	typed := p.form.values()
-	names := make([]string, 0, len(mine))
-	for n := range mine {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	grid := container.NewGridWithColumns(4, bold("Field"), bold("In Salesforce now"), bold("Yours"), bold("Keep"))
-	p.choices = map[string]*widget.RadioGroup{}
-	for _, n := range names {
-		f, _ := lead.ByName(n)
-		server, yours := lead.Display(n, rec[n]), typed[n]
-		if f.Sensitive {
-			server, yours = mask(server), mask(yours)
-		}
-		choice := widget.NewRadioGroup([]string{"Yours", "Theirs"}, nil)
-		choice.Horizontal = true
-		choice.SetSelected("Yours")
-		p.choices[n] = choice
-		for _, cell := range []fyne.CanvasObject{widget.NewLabel(f.Label), widget.NewLabel(orDash(server)), widget.NewLabel(orDash(yours)), choice} {
-			grid.Add(container.NewPadded(cell)) // air between the columns
-		}
-	}
-	intro := wrapped("Someone changed this lead in Salesforce after you opened it. For each field you edited, choose which value to keep; fields you did not edit keep their new values from Salesforce.")
-	p.conflict = dialog.NewCustomConfirm("Changed by someone else", "Save my choices", "Cancel", container.NewVBox(intro, grid), func(ok bool) {
-		if ok {
-			p.resolve(rec, mine)
-		}
-	}, p.u.window())
-	p.conflict.Resize(fyne.NewSize(760, 160+48*float32(len(names))))
-	p.u.showDialog(p.conflict, p.conflict.Confirm, nil) // Enter saves the choices
-}
-
-// resolve adopts the server's version, re-applies the edits the person keeps, and saves them
-// against the server's new LastModifiedDate.
-func (p *editPanel) resolve(rec sfclient.Record, mine map[string]any) {
-	typed := p.form.values()
-	p.show(p.loadedID, rec)
-	keep := lead.Values{}
-	for k, v := range p.loaded {
-		keep[k] = v
-	}
-	for n, choice := range p.choices {
-		if choice.Selected == "Yours" {
-			keep[n] = typed[n]
-		}
-	}
-	p.form.setValues(keep)
-	p.markEdits()
-	p.focusFirstOf(mine)
-	if changes := lead.Changes(p.loaded, keep); len(changes) > 0 {
-		p.send(changes, p.since)
-		return
-	}
-	p.u.toast("Kept Salesforce's values") // nothing of yours left to send
 }
 
 // askBeforeLeaving asks, once, what to do with unsaved edits before the person leaves the tab

@@ -53,6 +53,7 @@ func (u *UI) noteError(sentence string) { u.lastError = sentence }
 func (u *UI) signedOut() {
 	u.client = nil
 	u.showSession()
+	u.settings.showStatus() // Sign out is disabled now
 }
 
 // What one panel asks of another.

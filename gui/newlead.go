@@ -43,6 +43,7 @@ type newLeadHost interface {
 	openInEditWithFiles(id string, files []outbox.Document)
 	openInBrowser(raw string)
 	clipboard() fyne.Clipboard
+	toast(text string)
 }
 
 var _ newLeadHost = (*UI)(nil)
@@ -59,11 +60,10 @@ type newLeadPanel struct {
 	// attention says in the action bar, where the clerk looks after Ctrl+S, how many fields
 	// stopped the lead.
 	attention *widget.Label
-	banner    *fyne.Container // the lead just created, with what can be done with it
-	// bannerKeeps: the banner offers documents that were not sent, so typing the next lead
-	// does not take it away.
-	bannerKeeps bool
-	lastID      string
+	// banner is the lead just created, with what can be done with it, until the next submit
+	// or Clear form.
+	banner *fyne.Container
+	lastID string
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
@@ -82,11 +82,6 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.form.onChange = func() {
 		u.scheduleDraft()
 		p.recount()
-	}
-	p.form.onEdit = func() { // the next lead is begun
-		if !p.bannerKeeps {
-			p.showBanner(nil)
-		}
 	}
 	p.files = newAttachmentList(u)
 	p.form.appendCard(widget.NewCard("Attachments", "",
@@ -137,6 +132,7 @@ func (p *newLeadPanel) fillDealerDefaults(st sfclient.Settings) {
 }
 
 func (p *newLeadPanel) reset() {
+	p.showBanner(nil)
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
 	p.termsErr.Hide()
@@ -281,9 +277,8 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 }
 
 // created shows the new lead in a one-line banner at the top, empties the form for the next
-// one and puts the keyboard back in its first field. The banner goes once the clerk types
-// into the next lead (the lead stays in Recent leads), unless it offers documents that were
-// not sent: those are offered until the clerk takes them to Edit lead or sends another lead.
+// one and puts the keyboard back in its first field. The banner stays while the next lead is
+// typed, until it is submitted or the form cleared; Copy id says "Copied" in the action bar.
 func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	p.lastID = id
 	company := p.form.inputs["Company"].text()
@@ -302,7 +297,10 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
 	actions := container.NewHBox(idLabel,
-		widget.NewButton("Copy id", func() { p.u.clipboard().SetContent(id) }),
+		widget.NewButton("Copy id", func() {
+			p.u.clipboard().SetContent(id)
+			p.u.toast("Copied " + id)
+		}),
 		widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) }),
 		widget.NewButton("Edit this lead", func() { p.u.openInEditWithFiles(id, leftover) }))
 	// One line: the company's name gives way (…) to the id and the buttons; the documents line
@@ -310,14 +308,12 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	p.showBanner(container.NewStack(background, container.NewVBox(
 		container.NewBorder(nil, nil, nil, actions, title),
 		p.documentsLine(res, documents, leftover))))
-	p.bannerKeeps = len(leftover) > 0
 	p.form.focusFirst()
 }
 
 // showBanner puts b (nil: nothing) at the top of the tab, above the form.
 func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
 	p.banner.RemoveAll()
-	p.bannerKeeps = false
 	if b != nil {
 		p.banner.Add(b)
 	}

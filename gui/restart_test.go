@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/instance"
 	"leaddesk/sfclient/sftest"
@@ -59,6 +60,54 @@ func TestEscAtTheRestoreQuestionKeepsTheDraftsForLater(t *testing.T) {
 	third := h.restart()
 	if third.u.restore == nil {
 		t.Fatal("the draft was dropped by Esc")
+	}
+}
+
+func TestEscAtTheRestoreQuestionOffersTheDraftsAgainAfterAnotherQuit(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.fill(h.u.newLead.form, map[string]string{"FirstName": "Test", "LastName": "Person"})
+	h.u.quit()
+	second := h.restart()
+	second.key(fyne.KeyEscape) // not now
+	second.u.quit()
+	third := h.restart()
+	if !visibleText(third.u.win.Canvas().Overlays().Top(), "Bring back your unsaved work?") {
+		t.Fatal("the question did not come again after Esc and another quit")
+	}
+	third.key(fyne.KeyReturn) // Restore
+	if got := third.u.newLead.form.inputs["LastName"].text(); got != "Person" {
+		t.Fatalf("restored last name %q, want Person", got)
+	}
+}
+
+func TestDiscardIsNotTheDefaultOfTheRestoreQuestion(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.fill(h.u.newLead.form, map[string]string{"Company": "Half Typed LLC"})
+	h.u.quit()
+	again := h.restart()
+	if b := visibleButton(again.u.win.Canvas().Overlays().Top(), "Discard"); b == nil || b.Importance == widget.HighImportance {
+		t.Fatal("Discard is missing or highlighted as the default")
+	}
+	again.answer("Discard")
+	third := h.restart()
+	if third.dialogs() != 0 {
+		t.Fatal("Discard did not delete the draft")
+	}
+}
+
+func TestEnterAndEscAnswerTheRestoreQuestionWhileATickHasTheKeyboard(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.fill(h.u.newLead.form, map[string]string{"Company": "Half Typed LLC"})
+	h.u.quit()
+	again := h.restart()
+	again.tabUntil("the tick", func() bool { _, ok := again.canvas().Focused().(*dialogTick); return ok })
+	again.press(fyne.KeyEscape) // not now
+	again.u.quit()
+	third := h.restart()
+	third.tabUntil("the tick", func() bool { _, ok := third.canvas().Focused().(*dialogTick); return ok })
+	third.press(fyne.KeyReturn) // Restore
+	if third.dialogs() != 0 || third.u.newLead.form.inputs["Company"].text() != "Half Typed LLC" {
+		t.Fatalf("Enter on the tick did not restore (%d dialogs open)", third.dialogs())
 	}
 }
 

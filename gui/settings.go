@@ -55,6 +55,7 @@ type settingsPanel struct {
 	leadType                             *picklist // one Tab stop, as on the lead form
 	termsURL                             *leaveEntry
 	status                               *widget.Label
+	signOutB                             *focusButton // enabled only while someone is signed in
 	// view scrolls the cards and follows the keyboard; the Save and Test buttons sit below
 	// it, in a bar that never scrolls away.
 	view    *container.Scroll
@@ -134,6 +135,7 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	buttons := container.NewBorder(nil, nil, container.NewHBox(saveB, widget.NewButton("Test connection", p.test)), nil, u.noteSlot(tabSettings))
 	signOut := newFocusButton("Sign out", p.signOut)
 	signOut.onFocus = follow(signOut)
+	p.signOutB = signOut
 	forget := newFocusButton("Forget everything on this computer", p.forget)
 	forget.onFocus = follow(forget)
 	session := container.NewVBox(p.status, container.NewHBox(signOut, forget))
@@ -356,7 +358,15 @@ func (p *settingsPanel) test() {
 // showStatus says who is signed in, since when, where the encrypted file lives and where its
 // key comes from. Tokens are never shown.
 func (p *settingsPanel) showStatus() {
-	if p.u.currentProfile() == nil || p.status == nil {
+	if p.status == nil {
+		return
+	}
+	if p.u.currentClient() == nil {
+		p.signOutB.Disable() // nobody to sign out
+	} else {
+		p.signOutB.Enable()
+	}
+	if p.u.currentProfile() == nil {
 		return
 	}
 	where := "Encrypted file: " + p.u.currentProfile().Vault.Path() + "\nKey: " + p.u.currentProfile().Vault.KeyHeldBy()
@@ -369,7 +379,17 @@ func (p *settingsPanel) showStatus() {
 		"\nOrg: " + s.InstanceURL + " · API v" + s.APIVersion + "\n" + where)
 }
 
+// signOut asks first (Cancel is the default), then signs out here and revokes the session at
+// Salesforce.
 func (p *settingsPanel) signOut() {
+	if p.u.currentProfile() == nil || p.u.currentClient() == nil {
+		return
+	}
+	p.u.confirmDestructive("Sign out of Salesforce?", "You will need to sign in again to send or change leads. Your settings, drafts and the Outbox stay on this computer.", "Sign out", p.signOutNow)
+}
+
+// signOutNow signs out here and revokes the session at Salesforce.
+func (p *settingsPanel) signOutNow() {
 	if p.u.currentProfile() == nil {
 		return
 	}

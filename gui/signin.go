@@ -18,10 +18,17 @@ type signInDialog struct {
 	url    *widget.Entry
 	paste  *widget.Entry // only for a redirect URI that is a web page
 	cancel context.CancelFunc
+	// abandoned runs when the dialog goes without a kept sign-in (cancelled, refused, or a
+	// sign-in as someone else not kept); nil does nothing.
+	abandoned func()
 }
 
 // signIn signs in through the browser, then runs then (if any): the action that needed it.
-func (u *UI) signIn(then func()) {
+func (u *UI) signIn(then func()) { u.signInOr(then, nil) }
+
+// signInOr is signIn that runs abandoned (nil: nothing) when the sign-in ends without a
+// session, so the action waiting for it can say it did not happen.
+func (u *UI) signInOr(then, abandoned func()) {
 	if u.profile == nil || u.signInDialog != nil {
 		return
 	}
@@ -40,9 +47,14 @@ func (u *UI) signIn(then func()) {
 		case err != nil:
 			u.showError(err)
 		case sfclient.IsLoopbackRedirect(in.Settings.Redirect()):
-			u.browserSignIn(in, then)
+			u.browserSignIn(in, then, abandoned)
+			return
 		default:
-			u.pasteSignIn(in, then)
+			u.pasteSignIn(in, then, abandoned)
+			return
+		}
+		if abandoned != nil {
+			abandoned()
 		}
 	})
 }
@@ -60,11 +72,11 @@ func (u *UI) newSignInDialog(intro string, extra ...fyne.CanvasObject) *signInDi
 	return sd
 }
 
-func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
+func (u *UI) browserSignIn(in *sfclient.SignIn, then, abandoned func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sd := u.newSignInDialog("Your browser is opening Salesforce's sign-in page. Sign in there and choose Allow; this window continues by itself. If no browser opens, copy this address into one:",
 		widget.NewProgressBarInfinite(), container.NewCenter(widget.NewButton("Cancel", cancel)))
-	sd.cancel = cancel
+	sd.cancel, sd.abandoned = cancel, abandoned
 	u.signInDialog = sd
 	u.showDialog(sd.dialog, nil, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 	prof := u.profile
@@ -77,10 +89,13 @@ func (u *UI) browserSignIn(in *sfclient.SignIn, then func()) {
 	}, func(f finished, err error) { u.afterSignIn(sd, in, f, err, then) })
 }
 
-func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
+func (u *UI) pasteSignIn(in *sfclient.SignIn, then, abandoned func()) {
 	attempt, err := in.Begin()
 	if err != nil {
 		u.showError(err)
+		if abandoned != nil {
+			abandoned()
+		}
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -106,7 +121,7 @@ func (u *UI) pasteSignIn(in *sfclient.SignIn, then func()) {
 		paste, container.NewHBox(widget.NewButton("Open browser", func() { u.openInBrowser(attempt.URL) }),
 			widget.NewButton("Sign in", submit), widget.NewButton("Cancel", func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })))
 	sd.url.SetText(attempt.URL)
-	sd.paste, sd.cancel = paste, cancel
+	sd.paste, sd.cancel, sd.abandoned = paste, cancel, abandoned
 	u.signInDialog = sd
 	u.showDialog(sd.dialog, submit, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 }
@@ -183,6 +198,9 @@ func (u *UI) dropSignIn(sd *signInDialog, in *sfclient.SignIn, sess *sfclient.Se
 	if !u.closeSignIn(sd) {
 		return
 	}
+	if sd.abandoned != nil {
+		sd.abandoned()
+	}
 	u.busy("Ending that sign-in…", func(ctx context.Context) error {
 		return sfclient.RevokeSession(ctx, in.HTTPClient, sess, in.Settings)
 	}, func(err error) {
@@ -226,6 +244,9 @@ func (u *UI) finishSignIn(sd *signInDialog, err error, then func()) {
 	}
 	if err != nil {
 		u.showError(err)
+		if sd.abandoned != nil {
+			sd.abandoned()
+		}
 		return
 	}
 	u.connect(then)
