@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +24,7 @@ type attachmentsHost interface {
 	window() fyne.Window
 	currentClient() *sfclient.Client
 	showError(err error)
+	showDialog(d dialog.Dialog, enter, esc func()) // Add a file, and Fyne's file dialog
 	sessionEnded(err error, retry func())
 }
 
@@ -83,29 +83,6 @@ func (f *leadForm) appendCard(card fyne.CanvasObject) {
 	f.content.(*fyne.Container).Add(card)
 }
 
-// choose opens the file dialog; each file chosen is added (choose again for more).
-func (a *attachmentList) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.u.showError(err)
-			return
-		}
-		if r == nil {
-			return // the person closed the dialog
-		}
-		r.Close()
-		a.add([]fyne.URI{r.URI()})
-	}, a.u.window())
-	var exts []string
-	for _, k := range attach.Kinds {
-		for _, e := range k.Extensions {
-			exts = append(exts, e, strings.ToUpper(e))
-		}
-	}
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
-}
-
 // checkedFile is one file as add found it: ready, or refused with a sentence.
 type checkedFile struct {
 	file    attach.File
@@ -113,9 +90,26 @@ type checkedFile struct {
 }
 
 // add checks the files (off the UI goroutine: it reads their first bytes) and lists those
-// that may be attached. Each refused one gets one sentence; a file already listed is not
-// listed twice.
+// that may be attached. Each refused one gets one sentence under the list; a file already
+// listed is not listed twice.
 func (a *attachmentList) add(uris []fyne.URI) {
+	a.check(uris, func(checked []checkedFile) {
+		var refused []string
+		for _, c := range checked {
+			if refusal := a.accept(c); refusal != "" {
+				refused = append(refused, refusal)
+			}
+		}
+		a.refusals.SetText(strings.Join(refused, "\n"))
+		a.refusals.Hidden = len(refused) == 0
+		a.refusals.Refresh()
+		a.changed()
+	})
+}
+
+// check reads the files off the UI goroutine (the kind and size checks of sfclient/attach) and
+// hands them back to then, in the same order, each ready or refused with a sentence.
+func (a *attachmentList) check(uris []fyne.URI, then func([]checkedFile)) {
 	runThen(a.u.worker(), context.Background(), func(context.Context) ([]checkedFile, error) {
 		var out []checkedFile
 		for _, uri := range uris {
@@ -131,23 +125,20 @@ func (a *attachmentList) add(uris []fyne.URI) {
 			out = append(out, checkedFile{file: f})
 		}
 		return out, nil
-	}, func(checked []checkedFile, _ error) {
-		var refused []string
-		for _, c := range checked {
-			switch {
-			case c.refusal != "":
-				refused = append(refused, c.refusal)
-			case a.listed(c.file.Path):
-				refused = append(refused, c.file.Name+" is already in the list.")
-			default:
-				a.addRow(c.file, attach.Other)
-			}
-		}
-		a.refusals.SetText(strings.Join(refused, "\n"))
-		a.refusals.Hidden = len(refused) == 0
-		a.refusals.Refresh()
-		a.changed()
-	})
+	}, func(checked []checkedFile, _ error) { then(checked) })
+}
+
+// accept lists a checked file under the type Other, or says in one sentence why it is not
+// listed (refused by the checks, or listed already). Callers run changed once they are done.
+func (a *attachmentList) accept(c checkedFile) (refusal string) {
+	switch {
+	case c.refusal != "":
+		return c.refusal
+	case a.listed(c.file.Path):
+		return c.file.Name + " is already in the list."
+	}
+	a.addRow(c.file, attach.Other)
+	return ""
 }
 
 func (a *attachmentList) listed(path string) bool {
