@@ -39,9 +39,12 @@ type attachmentList struct {
 	rows     []*attachmentRow
 	list     *fyne.Container
 	refusals *widget.Label // why the last files added were not listed
-	addB     *widget.Button
+	addB     *focusButton
 	// onChange runs after rows are added or removed (Edit lead enables Upload).
 	onChange func()
+	// reveal scrolls the form the list sits in so that a widget of the list which got the
+	// keyboard is in view. Nil means nothing scrolls.
+	reveal func(fyne.CanvasObject)
 }
 
 // attachmentRow is one file waiting to be attached.
@@ -51,7 +54,7 @@ type attachmentRow struct {
 	status  *widget.Label // cancelled, refused, or why the type is needed
 	bar     *widget.ProgressBar
 	cancelB *widget.Button
-	removeB *widget.Button
+	removeB *focusButton
 	view    fyne.CanvasObject
 	cancel  context.CancelFunc // set while the file is being sent
 }
@@ -73,8 +76,19 @@ func newAttachmentList(u attachmentsHost) *attachmentList {
 	a.refusals = wrapped("")
 	a.refusals.Importance = widget.DangerImportance
 	a.refusals.Hide()
-	a.addB = widget.NewButtonWithIcon("Add files…", theme.FileIcon(), a.choose)
+	a.addB = newFocusButton("Add files…", a.choose)
+	a.addB.Icon = theme.FileIcon()
+	a.addB.onFocus = a.follow(a.addB)
 	return a
+}
+
+// follow is what o runs when the keyboard reaches it: o is brought into view.
+func (a *attachmentList) follow(o fyne.CanvasObject) func() {
+	return func() {
+		if a.reveal != nil {
+			a.reveal(o)
+		}
+	}
 }
 
 // appendCard adds a card below the form's sections, inside its scroll and last in its Tab
@@ -166,7 +180,10 @@ func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 			r.cancel()
 		}
 	})
-	r.removeB = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { a.remove(r) })
+	r.removeB = newFocusButton("Remove", func() { a.remove(r) })
+	r.removeB.Icon = theme.DeleteIcon()
+	r.docType.onFocus = a.follow(r.docType)
+	r.removeB.onFocus = a.follow(r.removeB)
 	r.bar.Hide()
 	r.cancelB.Hide()
 	name := widget.NewLabel(f.Name + " · " + attach.HumanSize(f.Size))

@@ -89,6 +89,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 		}
 	}
 	p.files = newAttachmentList(u)
+	p.files.reveal = p.form.reveal // Add files… and the rows, when Tab reaches them
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
