@@ -21,7 +21,7 @@ var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.Ke
 var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
 
 // setMenu gives the window its menu. Menu shortcuts run even while a text box has the
-// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+R, Ctrl+Tab and Ctrl/Cmd+Q work
+// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+F, Ctrl/Cmd+R, Ctrl+Tab and Ctrl/Cmd+Q work
 // wherever the cursor is; the menu shows them.
 func (u *UI) setMenu() {
 	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
@@ -38,6 +38,7 @@ func (u *UI) setMenu() {
 		item("Next tab", func() { u.step(1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}),
 		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}),
 		fyne.NewMenuItemSeparator(),
+		item("Find a lead", u.findLead, &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}),
 		item("Refresh my leads", u.refreshLeads, &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}))
 	if u.opts.ResetDemo != nil {
 		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
@@ -55,6 +56,12 @@ func (u *UI) refreshLeads() {
 		u.show(tabMyLeads) // its first showing reads the list
 	}
 	u.myLeads.refresh()
+}
+
+// findLead is Ctrl/Cmd+F: My leads, with the keyboard in its search box.
+func (u *UI) findLead() {
+	u.show(tabMyLeads)
+	u.myLeads.focusSearch()
 }
 
 // step shows the next tab (by > 0) or the previous one, wrapping around.
