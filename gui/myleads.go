@@ -131,7 +131,7 @@ func (p *myLeadsPanel) build() {
 	p.search = newSearchEntry()
 	p.search.SetPlaceHolder("Search by name, company, e-mail or phone, or paste an id or link")
 	p.search.OnSubmitted = p.find
-	p.search.onDown = p.intoList
+	p.search.onDown, p.search.onRefresh = p.intoList, p.refresh
 	refresh := widget.NewButton("Refresh", p.refresh)
 	p.note = wrapped("")
 	p.bar = container.NewBorder(nil, nil, nil, widget.NewButton("Cancel", p.stopLoading), widget.NewProgressBarInfinite())

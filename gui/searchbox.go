@@ -6,11 +6,11 @@ import (
 )
 
 // searchEntry is My leads' search box. Down runs onDown (the keyboard moves into the list
-// below, as in a browser's address bar); Enter runs the search (OnSubmitted); other keys edit
-// the text.
+// below, as in a browser's address bar) and F5 onRefresh, as in the list; Enter runs the
+// search (OnSubmitted); other keys edit the text.
 type searchEntry struct {
 	widget.Entry
-	onDown func() // nil means Down does what it does in any box
+	onDown, onRefresh func() // nil means the key does what it does in any box
 }
 
 func newSearchEntry() *searchEntry {
@@ -19,11 +19,14 @@ func newSearchEntry() *searchEntry {
 	return e
 }
 
-// TypedKey runs onDown for Down and leaves every other key to the Entry.
+// TypedKey runs onDown for Down and onRefresh for F5, and leaves every other key to the Entry.
 func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyDown && e.onDown != nil {
+	switch {
+	case k.Name == fyne.KeyDown && e.onDown != nil:
 		e.onDown()
-		return
+	case k.Name == fyne.KeyF5 && e.onRefresh != nil:
+		e.onRefresh()
+	default:
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
