@@ -383,16 +383,14 @@ func countDocuments(n int) string {
 }
 
 // dropped is the window's drop target: files dropped anywhere on the window go to the
-// Attachments of the tab shown, New lead or Edit lead with a lead loaded; elsewhere a
-// sentence says where to drop them.
+// Attachments of the tab shown, New lead or Edit lead with a lead loaded (the panel's
+// acceptDroppedFiles); elsewhere a sentence says where to drop them.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
-	switch {
-	case len(uris) == 0:
-	case u.tabs.Selected().Content == u.newLead.content:
-		u.newLead.files.add(uris)
-	case u.tabs.Selected().Content == u.edit.content && u.edit.loadedID != "":
-		u.edit.docs.files.add(uris)
-	default:
-		u.showError(&message{title: "Not attached", sentence: "Files dropped here are not attached to anything: drop them on New lead, or on a lead loaded in Edit lead."})
+	if len(uris) == 0 {
+		return
 	}
+	if taker, ok := u.panelOf(u.tabs.Selected()).(fileTaker); ok && taker.acceptDroppedFiles(uris) {
+		return
+	}
+	u.showError(&message{title: "Not attached", sentence: "Files dropped here are not attached to anything: drop them on New lead, or on a lead loaded in Edit lead."})
 }

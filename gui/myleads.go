@@ -89,21 +89,25 @@ func newMyLeadsPanel(u myLeadsHost) *myLeadsPanel {
 }
 
 // shown builds the list on the tab's first showing and reads the leads (from the cache while
-// its answer is fresh). The search box takes the keyboard: what is typed is searched for with
-// Enter, and Down moves into the list, where the arrows and Enter open a lead.
+// its answer is fresh). The window then gives the search box the keyboard (focusStart): what
+// is typed is searched for with Enter, and Down moves into the list, where the arrows and
+// Enter open a lead.
 func (p *myLeadsPanel) shown() {
 	if p.list == nil {
 		p.build()
 		p.u.worker().everyUntil(p.ctx, p.u.windowOptions().LeadsRefresh, DefaultLeadsRefresh, p.refresh)
 	}
-	p.focusSearch()
 	p.load()
 }
+
+// focusStart puts the keyboard in the search box.
+func (p *myLeadsPanel) focusStart() { p.focusSearch() }
 
 // focusSearch puts the keyboard in the search box (Ctrl/Cmd+F), its text selected so that
 // typing replaces the last search.
 func (p *myLeadsPanel) focusSearch() {
 	if p.list == nil {
+		p.u.window().Canvas().Unfocus()
 		return
 	}
 	p.u.window().Canvas().Focus(p.search)

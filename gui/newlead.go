@@ -120,6 +120,18 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	return p
 }
 
+// focusStart puts the keyboard in the first field, the form scrolled to its top.
+func (p *newLeadPanel) focusStart() { p.form.focusFirst() }
+
+// acceptDroppedFiles lists files dropped on the window in the Attachments card.
+func (p *newLeadPanel) acceptDroppedFiles(uris []fyne.URI) bool {
+	p.files.add(uris)
+	return true
+}
+
+// applyDescribe takes the org's labels and picklists (see leadForm.applyDescribe).
+func (p *newLeadPanel) applyDescribe(d *sfclient.Describe) { p.form.applyDescribe(d) }
+
 func (p *newLeadPanel) openTerms() {
 	if p.u.currentSettings().TermsURL == "" {
 		p.u.showError(&sfclient.SettingsError{Setting: "The terms page", Problem: "is not set; enter the address Mazo gave you in Settings"})
