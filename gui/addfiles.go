@@ -48,36 +48,39 @@ func (a *attachmentList) choose() {
 				return
 			}
 			a.changed()
-			d.Hide()
+			d.Hide()           // the keyboard goes back to Add files…,
+			a.follow(a.addB)() // which the new row moved down
 		})
 	}
 	box.OnSubmitted = func(string) { addTyped() }
 	box.OnChanged = func(string) { problem.Hide() }
-	browse := widget.NewButtonWithIcon("Browse…", theme.FolderOpenIcon(), func() { a.browse(d) })
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	add := widget.NewButton("Add", addTyped)
+	browse := newEscButton("Browse…", func() { a.browse(d, box) })
+	browse.Icon = theme.FolderOpenIcon()
+	cancel := newEscButton("Cancel", func() { d.Hide() })
+	add := newEscButton("Add", addTyped)
 	add.Importance = widget.HighImportance
 	content := container.NewVBox(wrapped(addFileHelp),
 		container.NewBorder(nil, nil, widget.NewLabel("File"), nil, box), problem)
 	d = dialog.NewCustomWithoutButtons("Add a file", content, a.u.window())
 	d.SetButtons([]fyne.CanvasObject{browse, cancel, add})
 	d.Resize(fyne.NewSize(600, 240))
-	box.onEscape = d.Hide
+	box.onEscape, browse.onEscape, cancel.onEscape, add.onEscape = d.Hide, d.Hide, d.Hide, d.Hide
 	a.u.showDialog(d, addTyped, nil)
 	a.u.window().Canvas().Focus(box)
 }
 
 // browse is Browse… in the Add a file dialog: Fyne's file dialog, for the mouse. The file
 // chosen is added as a dropped one is, and the Add a file dialog (typing) closes; closing the
-// file dialog, with Cancel or Esc, goes back to typing.
-func (a *attachmentList) browse(typing dialog.Dialog) {
+// file dialog, with Cancel or Esc, goes back to typing in box.
+func (a *attachmentList) browse(typing dialog.Dialog, box fyne.Focusable) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			a.u.showError(err)
 			return
 		}
 		if r == nil {
-			return // closed: the File box has the keyboard again
+			a.u.window().Canvas().Focus(box) // closed: back to typing
+			return
 		}
 		r.Close()
 		typing.Hide()
@@ -167,4 +170,28 @@ func (e *pathEntry) TypedRune(r rune) {
 		return
 	}
 	e.Entry.TypedRune(r)
+}
+
+// escButton is a button of the Add a file dialog that closes it on Esc: Fyne hands a key to
+// the widget with the keyboard, so a dialog's own Esc handling never sees it while one of its
+// buttons has the keyboard.
+type escButton struct {
+	widget.Button
+	onEscape func() // nil: Esc does nothing
+}
+
+func newEscButton(label string, tapped func()) *escButton {
+	b := &escButton{}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey runs onEscape on Esc and leaves other keys (Space presses it) to the Button.
+func (b *escButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && b.onEscape != nil {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(k)
 }

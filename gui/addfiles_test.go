@@ -48,6 +48,7 @@ func (h *harness) documentPath(name string) string {
 
 func TestAPathTypedInAddFilesListsTheFile(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
+	h.u.win.Resize(fyne.NewSize(800, 600))
 	path := h.documentPath("licence.pdf")
 	h.openAddFiles()
 	h.typeHere(path)
@@ -61,6 +62,9 @@ func TestAPathTypedInAddFilesListsTheFile(t *testing.T) {
 	}
 	if h.canvas().Focused() != fyne.Focusable(h.u.newLead.files.addB) {
 		t.Fatalf("the keyboard went to %T, not back to Add files…", h.canvas().Focused())
+	}
+	if !h.inView(h.u.newLead.files.addB) {
+		t.Fatal("the new row pushed Add files…, which has the keyboard, out of view")
 	}
 }
 
@@ -126,9 +130,9 @@ func TestTabInTheFileBoxCompletesFolderAndFileNames(t *testing.T) {
 	}
 }
 
-func TestEscClosesTheFileDialogOfBrowse(t *testing.T) {
+func TestEscClosesTheFileDialogOfBrowseThenTheAddAFileDialog(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
-	h.openAddFiles()
+	box := h.openAddFiles()
 	h.tabUntil("Browse…", func() bool { return h.focusedButton() == "Browse…" })
 	h.press(fyne.KeySpace) // its character reaches nothing: nothing in the file dialog has the keyboard
 	top := h.u.win.Canvas().Overlays().Top()
@@ -136,14 +140,25 @@ func TestEscClosesTheFileDialogOfBrowse(t *testing.T) {
 		t.Fatal("Browse… did not open the file dialog")
 	}
 	h.key(fyne.KeyEscape)
-	if h.dialogs() != 1 || visibleButton(h.u.win.Canvas().Overlays().Top(), "Browse…") == nil {
+	if h.dialogs() != 1 || !visibleText(h.u.win.Canvas().Overlays().Top(), "Tab completes") {
 		t.Fatalf("after Esc, %d dialogs; the Add a file dialog should be the one left", h.dialogs())
+	}
+	if h.canvas().Focused() != fyne.Focusable(box) {
+		t.Fatalf("after the file dialog closed the keyboard is in %T, not the File box", h.canvas().Focused())
+	}
+	h.tabUntil("Cancel", func() bool { return h.focusedButton() == "Cancel" })
+	h.press(fyne.KeyEscape) // on a button of the dialog, Esc still closes it
+	if h.dialogs() != 0 {
+		t.Fatal("Esc on the dialog's Cancel button did not close it")
 	}
 }
 
 // focusedButton is the label of the button with the keyboard, "" when something else has it.
 func (h *harness) focusedButton() string {
-	if b, ok := h.canvas().Focused().(*widget.Button); ok {
+	switch b := h.canvas().Focused().(type) {
+	case *widget.Button:
+		return b.Text
+	case *escButton:
 		return b.Text
 	}
 	return ""

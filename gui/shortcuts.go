@@ -54,11 +54,11 @@ func (u *UI) commands() []command {
 
 // keysInFields are the keys that work inside the tabs rather than from the menu.
 var keysInFields = [][2]string{
-	{"Tab / Shift+Tab", "next / previous field or button"},
-	{"Space", "press the button, tick the box, open or fold Owner 2"},
-	{"Enter", "the dialog's default button; in Lead id or My leads' search, load or search"},
-	{"Esc", "close the dialog, or stop what is under way"},
-	{"↓ ↑", "step through a picklist's values; in My leads' search, into the list"},
+	{"Tab, Shift+Tab", "next, previous field"},
+	{"Space", "press, tick, open or fold"},
+	{"Enter", "dialog's default; load, search"},
+	{"Esc", "close a dialog, stop a wait"},
+	{"↓ ↑", "a picklist's values; into My leads"},
 	{"F5", "read My leads again"},
 }
 
@@ -66,19 +66,25 @@ var keysInFields = [][2]string{
 // the menu with its shortcut, read from the same table the menu is built from, with a button
 // for each command that has none; then the keys that work in the tabs. Enter and Esc close it.
 func (u *UI) showShortcuts() {
-	grid := container.New(layout.NewFormLayout())
+	var keys [][2]string
 	for _, c := range u.commands() {
-		if c.shortcut == nil {
-			continue
+		if c.shortcut != nil {
+			keys = append(keys, [2]string{shortcutText(c.shortcut), c.label})
 		}
-		grid.Add(widget.NewLabelWithStyle(shortcutText(c.shortcut), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		grid.Add(widget.NewLabel(c.label))
 	}
-	grid.Add(widget.NewLabelWithStyle(shortcutText(revealShortcut), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-	grid.Add(widget.NewLabel("show or hide an SSN's digits"))
-	for _, k := range keysInFields {
-		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		grid.Add(widget.NewLabel(k[1]))
+	keys = append(keys, [2]string{shortcutText(revealShortcut), "show or hide an SSN"})
+	keys = append(keys, keysInFields...)
+	// Two columns, so that all of it shows in an 800×600 window without a scroll the keyboard
+	// could not move.
+	columns := container.NewGridWithColumns(2)
+	half := (len(keys) + 1) / 2
+	for _, part := range [][][2]string{keys[:half], keys[half:]} {
+		column := container.New(layout.NewFormLayout())
+		for _, k := range part {
+			column.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+			column.Add(widget.NewLabel(k[1]))
+		}
+		columns.Add(column)
 	}
 	var d *dialog.CustomDialog
 	buttons := container.NewHBox()
@@ -89,9 +95,8 @@ func (u *UI) showShortcuts() {
 		}
 	}
 	intro := wrapped("The menu's commands work wherever the cursor is. Those without a key are the buttons below.")
-	content := container.NewBorder(intro, buttons, nil, nil, container.NewVScroll(grid))
-	d = dialog.NewCustom("Keyboard shortcuts", "Close", content, u.win)
-	d.Resize(fyne.NewSize(620, 560))
+	d = dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVBox(intro, columns, buttons), u.win)
+	d.Resize(fyne.NewSize(760, 0)) // as tall as its content
 	u.showDialog(d, d.Hide, nil)
 }
 
