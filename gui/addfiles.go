@@ -134,9 +134,7 @@ func (e *pathEntry) TypedKey(k *fyne.KeyEvent) {
 			e.CursorRow, e.CursorColumn = 0, utf8.RuneCountInString(completed)
 			e.Refresh()
 		}
-	case k.Name == fyne.KeyEscape && e.onEscape != nil:
-		e.onEscape()
-	default:
+	case !escaped(k, e.onEscape):
 		e.Entry.TypedKey(k)
 	}
 }
@@ -189,9 +187,7 @@ func newEscButton(label string, tapped func()) *escButton {
 
 // TypedKey runs onEscape on Esc and leaves other keys (Space presses it) to the Button.
 func (b *escButton) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && b.onEscape != nil {
-		b.onEscape()
-		return
+	if !escaped(k, b.onEscape) {
+		b.Button.TypedKey(k)
 	}
-	b.Button.TypedKey(k)
 }
