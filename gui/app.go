@@ -69,8 +69,8 @@ type Options struct {
 
 // UI is the running window: the shell that holds the profile, the session and the tabs. Each
 // tab keeps its own state and sees the shell only through its host interface (host.go); the
-// shell calls the tabs' methods and reads, never writes, their widgets (which tab is shown,
-// where the focus goes).
+// shell calls the tabs' methods (focusStart, acceptDroppedFiles…: tabfocus.go) and compares
+// their content to know which tab is shown; it touches none of their other fields.
 type UI struct {
 	app  fyne.App
 	win  fyne.Window
@@ -153,7 +153,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetOnDropped(u.dropped)
 	u.jobs.soon(func() { u.openProfile(opts.Vault) })
 	u.startRetrying()
-	u.newLead.form.focusFirst() // what is typed first is never lost
+	u.newLead.focusStart() // what is typed first is never lost
 	return u
 }
 
@@ -211,7 +211,7 @@ func (u *UI) quit() {
 		u.edit.askBeforeLeaving(u.quit)
 		return
 	}
-	if n := len(u.outbox.entries); n > 0 && !u.quitting {
+	if n := len(u.outbox.waiting()); n > 0 && !u.quitting {
 		u.askQuitWithOutbox(n)
 		return
 	}

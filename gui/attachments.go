@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +24,7 @@ type attachmentsHost interface {
 	window() fyne.Window
 	currentClient() *sfclient.Client
 	showError(err error)
+	showDialog(d dialog.Dialog, enter, esc func()) // Add a file, and Fyne's file dialog
 	sessionEnded(err error, retry func())
 }
 
@@ -39,9 +39,12 @@ type attachmentList struct {
 	rows     []*attachmentRow
 	list     *fyne.Container
 	refusals *widget.Label // why the last files added were not listed
-	addB     *widget.Button
+	addB     *focusButton
 	// onChange runs after rows are added or removed (Edit lead enables Upload).
 	onChange func()
+	// reveal scrolls the form the list sits in so that a widget of the list which got the
+	// keyboard is in view. Nil means nothing scrolls.
+	reveal func(fyne.CanvasObject)
 }
 
 // attachmentRow is one file waiting to be attached.
@@ -51,7 +54,7 @@ type attachmentRow struct {
 	status  *widget.Label // cancelled, refused, or why the type is needed
 	bar     *widget.ProgressBar
 	cancelB *widget.Button
-	removeB *widget.Button
+	removeB *focusButton
 	view    fyne.CanvasObject
 	cancel  context.CancelFunc // set while the file is being sent
 }
@@ -73,37 +76,25 @@ func newAttachmentList(u attachmentsHost) *attachmentList {
 	a.refusals = wrapped("")
 	a.refusals.Importance = widget.DangerImportance
 	a.refusals.Hide()
-	a.addB = widget.NewButtonWithIcon("Add files…", theme.FileIcon(), a.choose)
+	a.addB = newFocusButton("Add files…", a.choose)
+	a.addB.Icon = theme.FileIcon()
+	a.addB.onFocus = a.follow(a.addB)
 	return a
+}
+
+// follow is what o runs when the keyboard reaches it: o is brought into view.
+func (a *attachmentList) follow(o fyne.CanvasObject) func() {
+	return func() {
+		if a.reveal != nil {
+			a.reveal(o)
+		}
+	}
 }
 
 // appendCard adds a card below the form's sections, inside its scroll and last in its Tab
 // order.
 func (f *leadForm) appendCard(card fyne.CanvasObject) {
 	f.content.(*fyne.Container).Add(card)
-}
-
-// choose opens the file dialog; each file chosen is added (choose again for more).
-func (a *attachmentList) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.u.showError(err)
-			return
-		}
-		if r == nil {
-			return // the person closed the dialog
-		}
-		r.Close()
-		a.add([]fyne.URI{r.URI()})
-	}, a.u.window())
-	var exts []string
-	for _, k := range attach.Kinds {
-		for _, e := range k.Extensions {
-			exts = append(exts, e, strings.ToUpper(e))
-		}
-	}
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
 }
 
 // checkedFile is one file as add found it: ready, or refused with a sentence.
@@ -113,9 +104,26 @@ type checkedFile struct {
 }
 
 // add checks the files (off the UI goroutine: it reads their first bytes) and lists those
-// that may be attached. Each refused one gets one sentence; a file already listed is not
-// listed twice.
+// that may be attached. Each refused one gets one sentence under the list; a file already
+// listed is not listed twice.
 func (a *attachmentList) add(uris []fyne.URI) {
+	a.check(uris, func(checked []checkedFile) {
+		var refused []string
+		for _, c := range checked {
+			if refusal := a.accept(c); refusal != "" {
+				refused = append(refused, refusal)
+			}
+		}
+		a.refusals.SetText(strings.Join(refused, "\n"))
+		a.refusals.Hidden = len(refused) == 0
+		a.refusals.Refresh()
+		a.changed()
+	})
+}
+
+// check reads the files off the UI goroutine (the kind and size checks of sfclient/attach) and
+// hands them back to then, in the same order, each ready or refused with a sentence.
+func (a *attachmentList) check(uris []fyne.URI, then func([]checkedFile)) {
 	runThen(a.u.worker(), context.Background(), func(context.Context) ([]checkedFile, error) {
 		var out []checkedFile
 		for _, uri := range uris {
@@ -131,23 +139,20 @@ func (a *attachmentList) add(uris []fyne.URI) {
 			out = append(out, checkedFile{file: f})
 		}
 		return out, nil
-	}, func(checked []checkedFile, _ error) {
-		var refused []string
-		for _, c := range checked {
-			switch {
-			case c.refusal != "":
-				refused = append(refused, c.refusal)
-			case a.listed(c.file.Path):
-				refused = append(refused, c.file.Name+" is already in the list.")
-			default:
-				a.addRow(c.file, attach.Other)
-			}
-		}
-		a.refusals.SetText(strings.Join(refused, "\n"))
-		a.refusals.Hidden = len(refused) == 0
-		a.refusals.Refresh()
-		a.changed()
-	})
+	}, func(checked []checkedFile, _ error) { then(checked) })
+}
+
+// accept lists a checked file under the type Other, or says in one sentence why it is not
+// listed (refused by the checks, or listed already). Callers run changed once they are done.
+func (a *attachmentList) accept(c checkedFile) (refusal string) {
+	switch {
+	case c.refusal != "":
+		return c.refusal
+	case a.listed(c.file.Path):
+		return c.file.Name + " is already in the list."
+	}
+	a.addRow(c.file, attach.Other)
+	return ""
 }
 
 func (a *attachmentList) listed(path string) bool {
@@ -175,7 +180,10 @@ func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 			r.cancel()
 		}
 	})
-	r.removeB = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { a.remove(r) })
+	r.removeB = newFocusButton("Remove", func() { a.remove(r) })
+	r.removeB.Icon = theme.DeleteIcon()
+	r.docType.onFocus = a.follow(r.docType)
+	r.removeB.onFocus = a.follow(r.removeB)
 	r.bar.Hide()
 	r.cancelB.Hide()
 	name := widget.NewLabel(f.Name + " · " + attach.HumanSize(f.Size))
@@ -375,16 +383,14 @@ func countDocuments(n int) string {
 }
 
 // dropped is the window's drop target: files dropped anywhere on the window go to the
-// Attachments of the tab shown, New lead or Edit lead with a lead loaded; elsewhere a
-// sentence says where to drop them.
+// Attachments of the tab shown, New lead or Edit lead with a lead loaded (the panel's
+// acceptDroppedFiles); elsewhere a sentence says where to drop them.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
-	switch {
-	case len(uris) == 0:
-	case u.tabs.Selected().Content == u.newLead.content:
-		u.newLead.files.add(uris)
-	case u.tabs.Selected().Content == u.edit.content && u.edit.loadedID != "":
-		u.edit.docs.files.add(uris)
-	default:
-		u.showError(&message{title: "Not attached", sentence: "Files dropped here are not attached to anything: drop them on New lead, or on a lead loaded in Edit lead."})
+	if len(uris) == 0 {
+		return
 	}
+	if taker, ok := u.panelOf(u.tabs.Selected()).(fileTaker); ok && taker.acceptDroppedFiles(uris) {
+		return
+	}
+	u.showError(&message{title: "Not attached", sentence: "Files dropped here are not attached to anything: drop them on New lead, or on a lead loaded in Edit lead."})
 }

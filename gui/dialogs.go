@@ -127,6 +127,17 @@ func (m *message) Unwrap() error { return m.cause }
 // dialogKeys are what Enter and Esc do in a dialog shown with showDialog.
 type dialogKeys struct{ enter, esc func() }
 
+// escaped runs onEscape when k is Esc and onEscape is set, and reports whether it ran. A box
+// or button in a dialog uses it: Fyne gives a key to the widget with the keyboard, so the
+// window's Esc (typedKey) never sees it then.
+func escaped(k *fyne.KeyEvent, onEscape func()) bool {
+	if k.Name != fyne.KeyEscape || onEscape == nil {
+		return false
+	}
+	onEscape()
+	return true
+}
+
 // showDialog shows d; while it is the topmost, Enter runs enter (its default button) and Esc
 // runs esc (its cancel button; nil means closing it).
 func (u *UI) showDialog(d dialog.Dialog, enter, esc func()) {

@@ -24,7 +24,7 @@ type leadDocuments struct {
 	files    *attachmentList
 	attached *fyne.Container
 	heading  *widget.Label
-	uploadB  *widget.Button
+	uploadB  *focusButton
 	// pendingFor and pending are files handed over by New lead (an upload cancelled after its
 	// lead was created), listed once that lead is loaded here.
 	pendingFor string
@@ -36,7 +36,10 @@ type leadDocuments struct {
 func newLeadDocuments(p *editPanel) *leadDocuments {
 	d := &leadDocuments{p: p, files: newAttachmentList(p.u), attached: container.NewVBox()}
 	d.heading = wrapped("")
-	d.uploadB = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), d.upload)
+	d.files.reveal = p.form.reveal // Add files… and the rows, when Tab reaches them
+	d.uploadB = newFocusButton("Upload", d.upload)
+	d.uploadB.Icon = theme.UploadIcon()
+	d.uploadB.onFocus = d.files.follow(d.uploadB)
 	d.uploadB.Importance = widget.HighImportance
 	d.uploadB.Disable()
 	d.files.onChange = d.enableUpload
@@ -113,7 +116,9 @@ func (d *leadDocuments) show(docs []sfclient.Document, err error) {
 		if !doc.Created.IsZero() {
 			facts = append(facts, doc.Created.Local().Format("01/02/2006 15:04"))
 		}
-		open := widget.NewButtonWithIcon("Open in Salesforce", theme.ComputerIcon(), func() { d.p.u.openInBrowser(doc.URL) })
+		open := newFocusButton("Open in Salesforce", func() { d.p.u.openInBrowser(doc.URL) })
+		open.Icon = theme.ComputerIcon()
+		open.onFocus = d.files.follow(open)
 		d.attached.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.NewVBox(title, widget.NewLabel(strings.Join(facts, " · ")))))
 	}
 	d.attached.Refresh()

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,7 +81,7 @@ func (u *UI) reopenInNewLead(values lead.Values, submission string, uncertain bo
 func (u *UI) reloadOutbox() { u.outbox.reload() }
 
 // outboxEntries is a copy of what waits in the Outbox, as last read.
-func (u *UI) outboxEntries() []outbox.Entry { return slices.Clone(u.outbox.entries) }
+func (u *UI) outboxEntries() []outbox.Entry { return u.outbox.waiting() }
 
 // redrawMyLeads redraws My leads, which marks the leads waiting in the Outbox.
 func (u *UI) redrawMyLeads() { u.myLeads.redraw() }

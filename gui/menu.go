@@ -20,33 +20,28 @@ var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.Ke
 // tabKeys are the digit keys that pick the tabs, in tab order: Ctrl/Cmd+1 is New lead.
 var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
 
-// setMenu gives the window its menu. Menu shortcuts run even while a text box has the
-// keyboard, which canvas shortcuts do not, so Ctrl/Cmd+S, Ctrl/Cmd+1…5, Ctrl/Cmd+R, Ctrl+Tab and Ctrl/Cmd+Q work
-// wherever the cursor is; the menu shows them.
+// setMenu gives the window its menu, built from the window's commands (shortcuts.go), the
+// same table the Keyboard shortcuts window lists. Menu shortcuts run even while a text box has
+// the keyboard, which canvas shortcuts do not, so every command's shortcut works wherever the
+// cursor is; the menu shows them.
 func (u *UI) setMenu() {
-	item := func(label string, action func(), shortcut fyne.Shortcut) *fyne.MenuItem {
-		i := fyne.NewMenuItem(label, action)
-		i.Shortcut = shortcut
-		return i
+	var menus []*fyne.Menu
+	group := -1
+	for _, c := range u.commands() {
+		if len(menus) == 0 || menus[len(menus)-1].Label != c.menu {
+			menus, group = append(menus, fyne.NewMenu(c.menu)), c.group
+		}
+		m := menus[len(menus)-1]
+		if c.group != group {
+			m.Items, group = append(m.Items, fyne.NewMenuItemSeparator()), c.group
+		}
+		i := fyne.NewMenuItem(c.label, c.action)
+		i.Shortcut = c.shortcut
+		// Quit is marked as such, so Fyne adds no Quit of its own that would skip the questions.
+		i.IsQuit = c.shortcut == quitShortcut
+		m.Items = append(m.Items, i)
 	}
-	lead := fyne.NewMenu("Lead", item("Submit or save", u.save, saveShortcut), fyne.NewMenuItemSeparator())
-	for i, label := range []string{"New lead", "Edit lead", "Outbox", "My leads", "Settings"} {
-		lead.Items = append(lead.Items, item(label, func() { u.show(i) },
-			&desktop.CustomShortcut{KeyName: tabKeys[i], Modifier: fyne.KeyModifierShortcutDefault}))
-	}
-	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(),
-		item("Next tab", func() { u.step(1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}),
-		item("Previous tab", func() { u.step(-1) }, &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}),
-		fyne.NewMenuItemSeparator(),
-		item("Refresh my leads", u.refreshLeads, &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}))
-	if u.opts.ResetDemo != nil {
-		lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Reset demo data…", u.resetDemo))
-	}
-	// Last and marked as Quit, so Fyne adds no Quit of its own that would skip the questions.
-	quit := item("Quit", u.quit, quitShortcut)
-	quit.IsQuit = true
-	lead.Items = append(lead.Items, fyne.NewMenuItemSeparator(), quit)
-	u.win.SetMainMenu(fyne.NewMainMenu(lead, fyne.NewMenu("Help", fyne.NewMenuItem("About Lead Desk", u.about))))
+	u.win.SetMainMenu(fyne.NewMainMenu(menus...))
 }
 
 // refreshLeads is Ctrl/Cmd+R and F5: show My leads read afresh from Salesforce.
@@ -55,6 +50,12 @@ func (u *UI) refreshLeads() {
 		u.show(tabMyLeads) // its first showing reads the list
 	}
 	u.myLeads.refresh()
+}
+
+// findLead is Ctrl/Cmd+F: My leads, with the keyboard in its search box.
+func (u *UI) findLead() {
+	u.show(tabMyLeads)
+	u.myLeads.focusSearch()
 }
 
 // step shows the next tab (by > 0) or the previous one, wrapping around.

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -66,7 +67,7 @@ type myLeadsPanel struct {
 	list    *leadList // nil until the tab is first shown
 	status  *widget.Select
 	days    *widget.Select
-	search  *widget.Entry
+	search  *searchEntry
 	note    *widget.Label
 	bar     *fyne.Container // a spinning bar and Cancel, while reading
 	content *fyne.Container
@@ -88,14 +89,38 @@ func newMyLeadsPanel(u myLeadsHost) *myLeadsPanel {
 }
 
 // shown builds the list on the tab's first showing and reads the leads (from the cache while
-// its answer is fresh). The list takes the keyboard: the arrows, Enter and F5 work at once.
+// its answer is fresh). The window then gives the search box the keyboard (focusStart): what
+// is typed is searched for with Enter, and Down moves into the list, where the arrows and
+// Enter open a lead.
 func (p *myLeadsPanel) shown() {
 	if p.list == nil {
 		p.build()
 		p.u.worker().everyUntil(p.ctx, p.u.windowOptions().LeadsRefresh, DefaultLeadsRefresh, p.refresh)
 	}
-	p.u.window().Canvas().Focus(p.list)
 	p.load()
+}
+
+// focusStart puts the keyboard in the search box.
+func (p *myLeadsPanel) focusStart() { p.focusSearch() }
+
+// focusSearch puts the keyboard in the search box (Ctrl/Cmd+F), its text selected so that
+// typing replaces the last search.
+func (p *myLeadsPanel) focusSearch() {
+	if p.list == nil {
+		p.u.window().Canvas().Unfocus()
+		return
+	}
+	p.u.window().Canvas().Focus(p.search)
+	p.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// intoList is Down in the search box: the list takes the keyboard with its first lead selected
+// (or the one selected before).
+func (p *myLeadsPanel) intoList() {
+	p.u.window().Canvas().Focus(p.list)
+	if p.selected < 0 {
+		p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
 }
 
 func (p *myLeadsPanel) build() {
@@ -107,15 +132,18 @@ func (p *myLeadsPanel) build() {
 	p.status.SetSelectedIndex(0)
 	p.days = widget.NewSelect(dayChoices, func(string) { p.load() })
 	p.days.SetSelectedIndex(0)
-	p.search = widget.NewEntry()
+	p.search = newSearchEntry()
 	p.search.SetPlaceHolder("Search by name, company, e-mail or phone, or paste an id or link")
 	p.search.OnSubmitted = p.find
+	p.search.onDown, p.search.onRefresh = p.intoList, p.refresh
 	refresh := widget.NewButton("Refresh", p.refresh)
 	p.note = wrapped("")
 	p.bar = container.NewBorder(nil, nil, nil, widget.NewButton("Cancel", p.stopLoading), widget.NewProgressBarInfinite())
 	p.bar.Hide()
 	p.list = newLeadList(p)
-	filters := container.NewBorder(nil, nil, container.NewHBox(p.status, p.days), refresh, p.search)
+	choices := container.NewHBox(p.status, p.days)
+	// Objects in reading order, the Tab order: the choices, the search box, Refresh.
+	filters := container.New(layout.NewBorderLayout(nil, nil, choices, refresh), choices, p.search, refresh)
 	intro := wrapped("The dealer's leads in Salesforce, the most recently changed first. Double-click a lead, or select it and press Enter, to open it.")
 	top := container.NewVBox(intro, filters, p.bar, p.note)
 	p.content.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, p.list)}

@@ -301,7 +301,7 @@ func TestDollarsWriteThousandsAndCentsOnlyWhenThereAreSome(t *testing.T) {
 	}
 }
 
-func TestTheListHasTheKeyboardWhenItsTabIsShownAndF5ReadsItAgain(t *testing.T) {
+func TestF5ReadsMyLeadsAgainAndDownThenEnterOpensTheFirstLead(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
 	id := h.addLead("Ann", "Able", "Able Paving", nil)

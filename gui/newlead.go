@@ -84,6 +84,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 		p.recount()
 	}
 	p.files = newAttachmentList(u)
+	p.files.reveal = p.form.reveal // Add files… and the rows, when Tab reaches them
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
@@ -113,6 +114,18 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.content = container.New(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
 	return p
 }
+
+// focusStart puts the keyboard in the first field, the form scrolled to its top.
+func (p *newLeadPanel) focusStart() { p.form.focusFirst() }
+
+// acceptDroppedFiles lists files dropped on the window in the Attachments card.
+func (p *newLeadPanel) acceptDroppedFiles(uris []fyne.URI) bool {
+	p.files.add(uris)
+	return true
+}
+
+// applyDescribe takes the org's labels and picklists (see leadForm.applyDescribe).
+func (p *newLeadPanel) applyDescribe(d *sfclient.Describe) { p.form.applyDescribe(d) }
 
 func (p *newLeadPanel) openTerms() {
 	if p.u.currentSettings().TermsURL == "" {

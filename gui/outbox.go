@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ const (
 // outboxHost is what the Outbox asks of the window.
 type outboxHost interface {
 	callHost // Send runs behind the progress dialog
+	window() fyne.Window
 	ready() bool
 	now() time.Time
 	currentProfile() *sfclient.Profile
@@ -66,6 +68,19 @@ func (p *outboxPanel) build() fyne.CanvasObject {
 	p.render()
 	return p.content
 }
+
+// focusStart puts the keyboard on Send all now when there is something to send; otherwise
+// nothing on the tab takes it.
+func (p *outboxPanel) focusStart() {
+	if p.sendB.Disabled() {
+		p.u.window().Canvas().Unfocus()
+		return
+	}
+	p.u.window().Canvas().Focus(p.sendB)
+}
+
+// waiting is a copy of what waits in the Outbox, as last read.
+func (p *outboxPanel) waiting() []outbox.Entry { return slices.Clone(p.entries) }
 
 // reload reads the outbox (off the UI goroutine) and redraws the list and the header count.
 func (p *outboxPanel) reload() {

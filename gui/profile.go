@@ -156,11 +156,9 @@ func newPassEntry() *passEntry {
 
 // TypedKey runs onEscape for Esc and leaves every other key to the Entry.
 func (e *passEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
+	if !escaped(k, e.onEscape) {
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
 
 // ready reports whether the saved data is open; if not (the passphrase is still being asked

@@ -43,7 +43,7 @@ func (u *UI) loadDescribe() {
 	c := u.client
 	runThen(&u.jobs, context.Background(), c.DescribeLead, func(d *sfclient.Describe, err error) {
 		if err == nil {
-			u.newLead.form.applyDescribe(d)
+			u.newLead.applyDescribe(d)
 			u.edit.applyDescribe(d)
 		}
 	})

@@ -70,6 +70,9 @@ type storedSettings struct {
 	secret   string
 }
 
+// focusStart puts the keyboard on the first choice, the kind of Salesforce login.
+func (p *settingsPanel) focusStart() { p.u.window().Canvas().Focus(p.loginKind) }
+
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *settingsPanel) build() fyne.CanvasObject {
 	u := p.u

@@ -1,35 +1,46 @@
 package gui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 )
 
-// focusShown gives the keyboard to the first thing a person uses on the tab just shown: New
-// lead's first field, Edit lead's id box, Settings' first choice, the Outbox's Send button
-// (when it can send), the My leads list. A tab with nothing to use takes the keyboard
-// away, so what is typed next never lands in a tab that is no longer shown.
-func (u *UI) focusShown(t *container.TabItem) {
-	c := u.win.Canvas()
-	switch t.Content {
-	case u.newLead.content:
-		u.newLead.form.focusFirst()
-		return
-	case u.edit.content:
-		c.Focus(u.edit.idEntry)
-		return
-	case u.settings.content:
-		c.Focus(u.settings.loginKind)
-		return
-	case u.outbox.content:
-		if !u.outbox.sendB.Disabled() {
-			c.Focus(u.outbox.sendB)
-			return
-		}
-	case u.myLeads.content:
-		return // the list took the keyboard when shown (myLeadsPanel.shown)
+// tabPanel is what the window asks of the panel of each tab; the panel keeps its widgets to
+// itself.
+type tabPanel interface {
+	// focusStart gives the keyboard to the first thing a person uses on the tab, or takes it
+	// away when there is nothing to use, so what is typed next never lands in a tab no longer
+	// shown.
+	focusStart()
+}
+
+// fileTaker is a panel that takes files dropped on the window while its tab is shown.
+type fileTaker interface {
+	// acceptDroppedFiles lists the files in the panel's attachments, and reports false
+	// (nothing listed) when the panel has nothing to attach them to.
+	acceptDroppedFiles(uris []fyne.URI) bool
+}
+
+// panelOf is the panel of tab t, nil for a tab the window does not know.
+func (u *UI) panelOf(t *container.TabItem) tabPanel {
+	panels := []tabPanel{tabNew: u.newLead, tabEdit: u.edit, tabOutbox: u.outbox, tabMyLeads: u.myLeads, tabSettings: u.settings}
+	if i := slices.Index(u.tabs.Items, t); i >= 0 && i < len(panels) {
+		return panels[i]
 	}
-	c.Unfocus()
+	return nil
+}
+
+// focusShown gives the keyboard to the first thing a person uses on the tab just shown: New
+// lead's first field, Edit lead's id box, the Outbox's Send button (when it can send), My
+// leads' search box, Settings' first choice (each panel's focusStart).
+func (u *UI) focusShown(t *container.TabItem) {
+	if p := u.panelOf(t); p != nil {
+		p.focusStart()
+		return
+	}
+	u.win.Canvas().Unfocus()
 }
 
 // focusAfterSignIn gives the keyboard back to the tab shown once the sign-in button, which

@@ -1,0 +1,165 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"leaddesk/sfclient/sftest"
+)
+
+// tabKey is the Tab key as the desktop window handles it: a box that accepts Tab (to
+// complete a path) gets it, anything else hands the keyboard on.
+func (h *harness) tabKey() {
+	if t, ok := h.canvas().Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		h.press(fyne.KeyTab)
+		return
+	}
+	h.tab()
+}
+
+// openAddFiles moves the keyboard down the New lead form with Tab to Add files… and presses
+// Space, as a clerk does; the File box of the dialog has the keyboard then.
+func (h *harness) openAddFiles() *pathEntry {
+	h.t.Helper()
+	h.tabUntil("Add files…", func() bool { return h.canvas().Focused() == fyne.Focusable(h.u.newLead.files.addB) })
+	h.space()
+	box, ok := h.canvas().Focused().(*pathEntry)
+	if !ok {
+		h.t.Fatalf("after Space on Add files… the keyboard is in %T, not a File box", h.canvas().Focused())
+	}
+	return box
+}
+
+// documentPath writes a PDF-shaped file in a folder of the test and returns its path.
+func (h *harness) documentPath(name string) string {
+	h.t.Helper()
+	path, _, err := sftest.WriteDocument(h.t.TempDir(), name, 12_000)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return path
+}
+
+func TestAPathTypedInAddFilesListsTheFile(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.win.Resize(fyne.NewSize(800, 600))
+	path := h.documentPath("licence.pdf")
+	h.openAddFiles()
+	h.typeHere(path)
+	h.press(fyne.KeyReturn)
+	h.u.jobs.drain()
+	if got := fileNames(h.u.newLead.files); strings.Join(got, ",") != "licence.pdf" {
+		t.Fatalf("New lead lists %v after Enter", got)
+	}
+	if h.dialogs() != 0 {
+		t.Fatal("the Add a file dialog stayed open after its file was listed")
+	}
+	if h.canvas().Focused() != fyne.Focusable(h.u.newLead.files.addB) {
+		t.Fatalf("the keyboard went to %T, not back to Add files…", h.canvas().Focused())
+	}
+	if !h.inView(h.u.newLead.files.addB) {
+		t.Fatal("the new row pushed Add files…, which has the keyboard, out of view")
+	}
+}
+
+func TestABadPathInAddFilesIsSaidBesideTheBoxAndNothingIsListed(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	folder := t.TempDir()
+	for _, c := range []struct{ typed, says string }{
+		{folder, "is a folder"},
+		{filepath.Join(folder, "missing.pdf"), "cannot open missing.pdf"},
+		{"https://example.com/quote.pdf", "web address"},
+		{"   ", "Type the path of a file"},
+	} {
+		box := h.openAddFiles()
+		h.typeHere(c.typed)
+		h.press(fyne.KeyReturn)
+		h.u.jobs.drain()
+		if !visibleText(h.u.win.Canvas().Overlays().Top(), c.says) {
+			t.Errorf("%q: the dialog does not say %q", c.typed, c.says)
+		}
+		if box.Text != strings.TrimLeft(c.typed, " ") || h.canvas().Focused() != fyne.Focusable(box) {
+			t.Errorf("%q: the box holds %q and has the keyboard: %v", c.typed, box.Text, h.canvas().Focused() == fyne.Focusable(box))
+		}
+		if got := fileNames(h.u.newLead.files); len(got) != 0 {
+			t.Fatalf("%q listed %v", c.typed, got)
+		}
+		h.press(fyne.KeyEscape)
+		if h.dialogs() != 0 {
+			t.Fatalf("%q: Esc did not close the Add a file dialog", c.typed)
+		}
+	}
+}
+
+func TestTabInTheFileBoxCompletesFolderAndFileNames(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	top := t.TempDir()
+	scans := filepath.Join(top, "scans")
+	if err := os.Mkdir(scans, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := sftest.WriteDocument(scans, "licence.pdf", 9_000); err != nil {
+		t.Fatal(err)
+	}
+	box := h.openAddFiles()
+	h.typeHere(top + string(filepath.Separator) + "sc")
+	h.tabKey()
+	if want := scans + string(filepath.Separator); box.Text != want {
+		t.Fatalf("Tab made %q, want %q", box.Text, want)
+	}
+	h.typeHere("l")
+	h.tabKey()
+	if want := filepath.Join(scans, "licence.pdf"); box.Text != want {
+		t.Fatalf("Tab made %q, want %q", box.Text, want)
+	}
+	h.tabKey() // nothing more to complete: Tab moves on
+	if h.canvas().Focused() == fyne.Focusable(box) {
+		t.Fatal("Tab with nothing to complete stayed in the box")
+	}
+	test.FocusPrevious(h.canvas()) // Shift+Tab
+	h.press(fyne.KeyReturn)
+	h.u.jobs.drain()
+	if got := fileNames(h.u.newLead.files); strings.Join(got, ",") != "licence.pdf" {
+		t.Fatalf("New lead lists %v after Enter on the completed path", got)
+	}
+}
+
+func TestEscClosesTheFileDialogOfBrowseThenTheAddAFileDialog(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	box := h.openAddFiles()
+	h.tabUntil("Browse…", func() bool { return h.focusedButton() == "Browse…" })
+	h.press(fyne.KeySpace) // its character reaches nothing: nothing in the file dialog has the keyboard
+	top := h.u.win.Canvas().Overlays().Top()
+	if visibleButton(top, "Open") == nil {
+		t.Fatal("Browse… did not open the file dialog")
+	}
+	h.key(fyne.KeyEscape)
+	if h.dialogs() != 1 || !visibleText(h.u.win.Canvas().Overlays().Top(), "Tab completes") {
+		t.Fatalf("after Esc, %d dialogs; the Add a file dialog should be the one left", h.dialogs())
+	}
+	if h.canvas().Focused() != fyne.Focusable(box) {
+		t.Fatalf("after the file dialog closed the keyboard is in %T, not the File box", h.canvas().Focused())
+	}
+	h.tabUntil("Cancel", func() bool { return h.focusedButton() == "Cancel" })
+	h.press(fyne.KeyEscape) // on a button of the dialog, Esc still closes it
+	if h.dialogs() != 0 {
+		t.Fatal("Esc on the dialog's Cancel button did not close it")
+	}
+}
+
+// focusedButton is the label of the button with the keyboard, "" when something else has it.
+func (h *harness) focusedButton() string {
+	switch b := h.canvas().Focused().(type) {
+	case *widget.Button:
+		return b.Text
+	case *escButton:
+		return b.Text
+	}
+	return ""
+}

@@ -1,0 +1,95 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTypedPathIsTheFileThePersonMeans(t *testing.T) {
+	home := filepath.FromSlash("/home/clerk")
+	for _, c := range []struct{ typed, want, fails string }{
+		{"/tmp/quote.pdf", "/tmp/quote.pdf", ""},
+		{"  /tmp/quote.pdf  ", "/tmp/quote.pdf", ""},
+		{"'/tmp/my quote.pdf'", "/tmp/my quote.pdf", ""},
+		{`"/tmp/my quote.pdf"`, "/tmp/my quote.pdf", ""},
+		{"~", "/home/clerk", ""},
+		{"~/Documents/quote.pdf", "/home/clerk/Documents/quote.pdf", ""},
+		{"Documents/quote.pdf", "/home/clerk/Documents/quote.pdf", ""},
+		{"file:///tmp/my%20quote.pdf", "/tmp/my quote.pdf", ""},
+		{"/tmp/../tmp/./quote.pdf", "/tmp/quote.pdf", ""},
+		{"", "", "Type the path"},
+		{"  ''  ", "", "Type the path"},
+		{"https://example.com/quote.pdf", "", "web address"},
+		{"HTTP://example.com/quote.pdf", "", "web address"},
+		{"file://", "", "Type the path"},
+	} {
+		got, err := typedPath(c.typed, home)
+		switch {
+		case c.fails != "" && (err == nil || !strings.Contains(err.Error(), c.fails)):
+			t.Errorf("typedPath(%q) = %q, %v; want an error saying %q", c.typed, got, err, c.fails)
+		case c.fails == "" && (err != nil || got != filepath.FromSlash(c.want)):
+			t.Errorf("typedPath(%q) = %q, %v; want %q", c.typed, got, err, c.want)
+		}
+	}
+}
+
+func TestCompletePathExtendsWhatTheNamesInTheFolderShare(t *testing.T) {
+	home := t.TempDir()
+	for _, dir := range []string{"Documents", "Downloads", ".cache"} {
+		if err := os.Mkdir(filepath.Join(home, dir), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"Documents/quote-2026.pdf", "Documents/quote-2025.pdf", "Documents/licence.png"} {
+		if err := os.WriteFile(filepath.Join(home, filepath.FromSlash(f)), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sep := string(filepath.Separator)
+	for _, c := range []struct {
+		typed, want string
+		ok          bool
+	}{
+		{"~", "~" + sep, true},
+		{"~/Doc", "~/Documents" + sep, true},
+		{"~/D", "~/Do", true},
+		{"~/Do", "~/Do", false},           // Documents and Downloads share no more
+		{"Docu", "Documents" + sep, true}, // read from the home folder
+		{home + sep + "Dow", home + sep + "Downloads" + sep, true},
+		{"~/Documents/q", "~/Documents/quote-202", true},
+		{"~/Documents/quote-2026", "~/Documents/quote-2026.pdf", true},
+		{"~/Documents/l", "~/Documents/licence.png", true},
+		{"~/Documents/x", "~/Documents/x", false},
+		{"~/.", "~/.cache" + sep, true}, // hidden names once a dot is typed
+		{"~/Missing/q", "~/Missing/q", false},
+		{"'~/Doc", "'~/Doc", false},
+		{"file:///tmp", "file:///tmp", false},
+		{"", "", false},
+	} {
+		got, ok := completePath(c.typed, home)
+		if got != c.want || ok != c.ok {
+			t.Errorf("completePath(%q) = %q, %v; want %q, %v", c.typed, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func FuzzTypedPath(f *testing.F) {
+	for _, s := range []string{"~/a.pdf", "'x'", `"`, "file:///%zz", "https://x", "~", "a/../../b", "\x00"} {
+		f.Add(s)
+	}
+	home := f.TempDir()
+	f.Fuzz(func(t *testing.T, typed string) {
+		p, err := typedPath(typed, home)
+		if err == nil && !filepath.IsAbs(p) {
+			t.Fatalf("typedPath(%q) = %q, not an absolute path", typed, p)
+		}
+		if err != nil && p != "" {
+			t.Fatalf("typedPath(%q) failed but gave %q", typed, p)
+		}
+		if got, ok := completePath(typed, home); !ok && got != typed {
+			t.Fatalf("completePath(%q) changed the text to %q without saying so", typed, got)
+		}
+	})
+}
