@@ -54,7 +54,8 @@ type Options struct {
 	// ResetDemo, in demo mode, empties the demo org and the demo profile's saved data; the
 	// window then offers "Reset demo data". Nil (a real profile) offers nothing of the kind.
 	ResetDemo func() error
-	// RetryCheck is how often the outbox's retry timer is looked at. Zero means every 5 s;
+	// RetryCheck is the soonest the outbox is retried by itself after it changed; later
+	// retries wait for its backoff. No timer runs while the outbox is empty. Zero means 5 s;
 	// negative switches automatic retry off (tests).
 	RetryCheck time.Duration
 	// LeadsRefresh is how often My leads is read again while the window is open, once its tab
@@ -152,7 +153,6 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetCloseIntercept(u.quit)
 	u.win.SetOnDropped(u.dropped)
 	u.jobs.soon(func() { u.openProfile(opts.Vault) })
-	u.startRetrying()
 	u.newLead.focusStart() // what is typed first is never lost
 	return u
 }
@@ -249,19 +249,6 @@ func (u *UI) BringForward() {
 		u.win.Show()
 		u.win.RequestFocus()
 	})
-}
-
-// startRetrying checks the outbox every few seconds; the outbox itself decides, with its
-// backoff, when to send again.
-func (u *UI) startRetrying() {
-	if u.opts.RetryCheck < 0 {
-		return
-	}
-	every := u.opts.RetryCheck
-	if every == 0 {
-		every = 5 * time.Second
-	}
-	u.jobs.every(every, u.outbox.tick)
 }
 
 // Window is the main window.

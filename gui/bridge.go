@@ -56,15 +56,6 @@ func (w *worker) after(d time.Duration, fn func()) *time.Timer {
 	return time.AfterFunc(d, func() { w.post(fn) })
 }
 
-// every runs fn on the UI goroutine each time d passes, for as long as the program runs.
-func (w *worker) every(d time.Duration, fn func()) {
-	go func() {
-		for range time.Tick(d) {
-			w.post(fn)
-		}
-	}()
-}
-
 // everyUntil runs fn on the UI goroutine each time every passes, until ctx ends (the window
 // closed). every zero means def; negative means never (tests).
 func (w *worker) everyUntil(ctx context.Context, every, def time.Duration, fn func()) {

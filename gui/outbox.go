@@ -28,6 +28,7 @@ type outboxHost interface {
 	window() fyne.Window
 	ready() bool
 	now() time.Time
+	windowOptions() Options
 	currentProfile() *sfclient.Profile
 	noteSlot(tab int) *fyne.Container
 	show(tab int)
@@ -54,6 +55,7 @@ type outboxPanel struct {
 	content fyne.CanvasObject
 	wait    time.Duration // current automatic retry interval
 	due     time.Time
+	retry   *time.Timer // the next automatic look at the outbox; nil while nothing waits
 }
 
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
@@ -102,6 +104,7 @@ func (p *outboxPanel) reload() {
 // show keeps the entries, counts them in the header and, once the tab is built, lists them.
 func (p *outboxPanel) show(entries []outbox.Entry) {
 	p.entries = entries
+	p.arm()
 	p.u.showWaiting(len(entries))
 	p.u.redrawMyLeads() // leads waiting here are marked there
 	if p.list != nil {
@@ -155,10 +158,10 @@ func (p *outboxPanel) send(id string) {
 }
 
 // sendAll sends everything; loud reports failures in a dialog (a person asked), otherwise they
-// only update the list.
-func (p *outboxPanel) sendAll(loud bool) {
+// only update the list. It reports whether it started (signed in, something waits).
+func (p *outboxPanel) sendAll(loud bool) bool {
 	if p.u.currentProfile() == nil || p.u.currentClient() == nil || len(p.entries) == 0 {
-		return
+		return false
 	}
 	box, c := outbox.Open(p.u.currentProfile().Vault), p.u.currentClient()
 	runThen(p.u.worker(), context.Background(), func(ctx context.Context) ([]outbox.Result, error) {
@@ -169,6 +172,7 @@ func (p *outboxPanel) sendAll(loud bool) {
 		}
 		p.delivered(results, loud)
 	})
+	return true
 }
 
 func (p *outboxPanel) delivered(results []outbox.Result, loud bool) {
@@ -202,11 +206,38 @@ func nextWait(wait time.Duration, failed bool) time.Duration {
 	return wait * 2
 }
 
-// tick is called periodically; it sends the outbox when its backoff has passed.
+// tick is the retry timer: it sends the outbox when its backoff has passed, and otherwise
+// looks again later. A round that starts re-arms the timer when it is delivered (reload).
 func (p *outboxPanel) tick() {
-	if len(p.entries) > 0 && !p.u.now().Before(p.due) {
-		p.sendAll(false)
+	p.retry = nil
+	if len(p.entries) > 0 && !p.u.now().Before(p.due) && p.sendAll(false) {
+		return
 	}
+	p.arm()
+}
+
+// arm sets the one timer that retries the outbox, only while something waits: an idle window
+// does not wake up for an empty outbox. It fires when the backoff ends, and no sooner than
+// Options.RetryCheck (zero means 5 s; negative means never: tests call tick themselves).
+func (p *outboxPanel) arm() {
+	if p.retry != nil {
+		p.retry.Stop()
+		p.retry = nil
+	}
+	check := p.u.windowOptions().RetryCheck
+	if check < 0 || len(p.entries) == 0 {
+		return
+	}
+	if check == 0 {
+		check = 5 * time.Second
+	}
+	var t *time.Timer
+	t = p.u.worker().after(max(p.due.Sub(p.u.now()), check), func() {
+		if p.retry == t { // not a timer stopped after it had fired
+			p.tick()
+		}
+	})
+	p.retry = t
 }
 
 // open puts an entry back into a form to correct it; the entry is discarded once it is there.
