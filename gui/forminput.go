@@ -53,6 +53,14 @@ func (in *input) focusable() fyne.Focusable {
 	return in.entry
 }
 
+// readOnly reports whether the box cannot be changed (a converted lead, a field the org locks).
+func (in *input) readOnly() bool {
+	if in.pick != nil {
+		return in.pick.Disabled()
+	}
+	return in.entry.Disabled()
+}
+
 // hasKeyboard reports whether the person is in this field, so a change is their typing
 // rather than the form being filled in.
 func (in *input) hasKeyboard() bool {
