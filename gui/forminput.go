@@ -134,7 +134,10 @@ func (in *input) showEdited(edited bool) {
 
 // leaveEntry is an Entry that reports when focus arrives and leaves, so a field is brought
 // into view as the person reaches it and checked as they move on rather than on every key.
-// Tab always moves on, even from a multi-line box.
+// Tab always moves on, even from a multi-line box. Reaching a one-line box that holds text
+// from the keyboard selects that text, so typing replaces it, as Windows and macOS fields do;
+// a click puts the caret where it points, and the window coming back to the front leaves the
+// caret where it was.
 type leaveEntry struct {
 	widget.Entry
 	onFocus func()
@@ -142,6 +145,9 @@ type leaveEntry struct {
 	// hasKeyboard is true between FocusGained and FocusLost.
 	hasKeyboard bool
 	masked      bool // the box hides its digits until asked (revealShortcut)
+	// pointing: a mouse press is giving the box the keyboard. returning: the window is
+	// getting the keyboard back (caret.go). Either way nothing is selected on arrival.
+	pointing, returning bool
 }
 
 func newLeaveEntry(password bool) *leaveEntry {
@@ -155,10 +161,16 @@ func newLeaveEntry(password bool) *leaveEntry {
 // rather than typing a tab character.
 func (e *leaveEntry) AcceptsTab() bool { return false }
 
-// FocusGained reports the arrival after Entry's own handling.
+// FocusGained selects the text when the keyboard arrives (not a click, not the window
+// returning), then reports the arrival.
 func (e *leaveEntry) FocusGained() {
+	arriving := !e.hasKeyboard && !e.pointing && !e.returning
+	e.returning = false
 	e.Entry.FocusGained()
 	e.hasKeyboard = true
+	if arriving && !e.MultiLine && e.Text != "" {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 	if e.onFocus != nil {
 		e.onFocus()
 	}
@@ -180,6 +192,13 @@ func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// MouseDown is a click: the keyboard arrives with the caret where it points, nothing selected.
+func (e *leaveEntry) MouseDown(m *desktop.MouseEvent) {
+	e.pointing = true
+	defer func() { e.pointing = false }()
+	e.Entry.MouseDown(m)
 }
 
 // FocusLost runs the check after Entry's own handling.

@@ -228,7 +228,8 @@ func TestLeavingAFieldChecksItAndFixingItClearsTheMessage(t *testing.T) {
 	if !email.problem.Visible() {
 		t.Fatal("no message after leaving a bad e-mail")
 	}
-	test.Type(email.entry, ".example")
+	h.u.newLead.form.focus(email) // back in the box, its text selected
+	test.Type(h.focused(), "jimmy@jimjo.example")
 	if email.problem.Visible() {
 		t.Fatalf("message stays after the fix: %q", email.problem.Text)
 	}
