@@ -15,8 +15,9 @@ import (
 // picklist is a box that holds one value of a list. It is a single Tab stop (Fyne's
 // SelectEntry is two: its text and its ▾ button, so every later value landed one field too
 // low). The person types the start of a value ("llc") and it becomes the value ("LLC") when
-// they move on or press Enter; Up and Down step through the list; the ▾ opens it for the
-// mouse. Text that fits no value stays as typed, for the form to refuse beside the field.
+// they move on or press Enter; Up and Down step through the list; Alt+Down, F4, or Space in
+// an empty box open it as a desktop combo box does, and the ▾ opens it for the mouse. Text
+// that fits no value stays as typed, for the form to refuse beside the field.
 type picklist struct {
 	widget.Entry
 	options []string
@@ -44,9 +45,9 @@ func (p *picklist) hint() string {
 		return ""
 	}
 	if v, ok := lead.Choose(p.Text, p.options); ok {
-		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list."
+		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list, Alt+↓ shows it."
 	}
-	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list."
+	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list, Alt+↓ shows it."
 }
 
 // setOptions replaces the list (the org's describe values win over the catalogue's).
@@ -117,8 +118,26 @@ func (p *picklist) TypedRune(r rune) {
 	p.Entry.TypedRune(r)
 }
 
-// TypedKey takes Up, Down and Enter for the list; other keys edit the text.
+// showListShortcut opens the list from the keyboard, as in desktop combo boxes.
+var showListShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+
+// TypedShortcut opens the list on Alt+Down; Entry handles the rest.
+func (p *picklist) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == showListShortcut.ShortcutName() {
+		p.showList()
+		return
+	}
+	p.Entry.TypedShortcut(s)
+}
+
+// TypedKey takes Up, Down and Enter for the list, and F4 or Space in an empty box to open it;
+// other keys edit the text.
 func (p *picklist) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyF4, k.Name == fyne.KeySpace && strings.TrimSpace(p.Text) == "":
+		p.showList() // the list takes the keyboard, so the space typed with the key goes there
+		return
+	}
 	switch k.Name {
 	case fyne.KeyDown:
 		p.step(1)
@@ -157,8 +176,10 @@ func (p *picklist) FocusLost() {
 	}
 }
 
-// showList opens the list under the box; choosing a value puts it in and keeps focus here. A
-// read-only picklist (a field the org locks, a converted lead) opens nothing.
+// showList opens the list under the box with the value shown (else the first) highlighted.
+// The list has the keyboard: arrows move, Enter or Space picks, Esc closes; either way the
+// keyboard is back here after. A read-only picklist (a field the org locks, a converted lead)
+// opens nothing.
 func (p *picklist) showList() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
 	if c == nil || p.Disabled() {
@@ -167,7 +188,7 @@ func (p *picklist) showList() {
 	items := make([]*fyne.MenuItem, len(p.options))
 	for i, o := range p.options {
 		items[i] = fyne.NewMenuItem(o, func() {
-			p.SetText(o)
+			p.choose(o)
 			c.Focus(p)
 		})
 	}
@@ -175,6 +196,9 @@ func (p *picklist) showList() {
 	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
 	menu.ShowAtPosition(pos)
 	menu.Resize(fyne.NewSize(p.Size().Width, menu.MinSize().Height))
+	for range max(slices.Index(p.options, p.Text), 0) + 1 {
+		menu.ActivateNext()
+	}
 }
 
 // dropArrow is the ▾ at the end of a picklist: it opens the list for the mouse and, unlike a
