@@ -101,7 +101,7 @@ func newLeadForm(host formHost) *leadForm {
 		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
-		in.row = container.NewVBox(w, in.problem)
+		in.row = container.NewVBox(readOnlyStyle(in, w), in.problem)
 		form.Add(labelBox)
 		form.Add(in.row)
 		f.inputs[fld.Name] = in

@@ -148,6 +148,7 @@ type leaveEntry struct {
 	// pointing: a mouse press is giving the box the keyboard. returning: the window is
 	// getting the keyboard back (caret.go). Either way nothing is selected on arrival.
 	pointing, returning bool
+	example             string // the placeholder, kept while the box is read-only
 }
 
 func newLeaveEntry(password bool) *leaveEntry {
@@ -192,6 +193,23 @@ func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// Disable makes the box read-only: its example goes, so an empty box does not seem to hold
+// one as a value (readonly.go draws read-only text in the foreground colour).
+func (e *leaveEntry) Disable() {
+	if !e.Disabled() {
+		e.example, e.PlaceHolder = e.PlaceHolder, ""
+	}
+	e.Entry.Disable()
+}
+
+// Enable gives the box back its example with the keyboard.
+func (e *leaveEntry) Enable() {
+	if e.Disabled() {
+		e.PlaceHolder = e.example
+	}
+	e.Entry.Enable()
 }
 
 // MouseDown is a click: the keyboard arrives with the caret where it points, nothing selected.
