@@ -213,3 +213,20 @@ func FuzzCheckAcross(f *testing.F) {
 		}
 	})
 }
+
+func TestEveryExampleReadsAsAnExampleAndTheUnclearFieldsHaveOne(t *testing.T) {
+	for _, f := range Fields {
+		if f.Example != "" && !strings.Contains(f.Example, "e.g. ") {
+			t.Errorf("%s's example %q does not read as an example", f.Name, f.Example)
+		}
+	}
+	for _, name := range []string{"TBD__c", "Follow_Up__c", "OwnerId", "Dealer_ID__c"} {
+		if f, _ := ByName(name); f.Example == "" {
+			t.Errorf("%s (%s) has no example of what to write", name, f.Label)
+		}
+	}
+	f, _ := ByName("Follow_Up__c")
+	if msg := Check(f.Name, "1", now); msg != "" { // the guide's value
+		t.Errorf("the guide's Follow up value is refused: %s", msg)
+	}
+}
