@@ -25,7 +25,7 @@ func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
 		{"Year__c", "2,023", "2023"},
 		{"State", "tx", "TX"},
 		{"State2__c", " Tx ", "TX"},
-		{"State2_2__c", "Texas", "Texas"}, // not a code: kept for the check to point out
+		{"State2_2__c", "Texas", "Texas"},   // not a code: kept for the check to point out
 		{"Company", " Jimjo  ", " Jimjo  "}, // other fields are not touched
 		{"Phone", "", ""},
 		{"NoSuchField__c", "512 555 0142", "512 555 0142"},
