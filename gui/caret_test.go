@@ -19,29 +19,27 @@ func lastNameFilled(t *testing.T) (*harness, *input) {
 	return h, form.inputs["LastName"]
 }
 
-func TestTabbingIntoAFilledFieldSelectsItsTextSoTypingReplacesIt(t *testing.T) {
-	h, last := lastNameFilled(t)
-	h.tab()
-	if h.fieldWithKeyboard() != "LastName" {
-		t.Fatalf("Tab from First name went to %q", h.fieldWithKeyboard())
-	}
-	test.Type(h.focused(), "Smith")
-	if got := last.text(); got != "Smith" {
-		t.Fatalf("typing after Tab into Last name (Jimjo) left %q, want Smith", got)
-	}
-}
-
-func TestShiftTabbingIntoAFilledFieldSelectsItsTextToo(t *testing.T) {
-	h, last := lastNameFilled(t)
-	h.tabTo("Phone") // past Last name and the filled Title
-	test.FocusPrevious(h.canvas())
-	test.FocusPrevious(h.canvas())
-	if h.fieldWithKeyboard() != "LastName" {
-		t.Fatalf("Shift+Tab twice from Phone went to %q", h.fieldWithKeyboard())
-	}
-	test.Type(h.focused(), "Smith")
-	if got := last.text(); got != "Smith" {
-		t.Fatalf("typing after Shift+Tab into Last name (Jimjo) left %q, want Smith", got)
+func TestTabbingOrShiftTabbingIntoAFilledFieldSelectsItsTextSoTypingReplacesIt(t *testing.T) {
+	for _, c := range []struct {
+		keys  string
+		reach func(h *harness)
+	}{
+		{"Tab from First name", func(h *harness) { h.tab() }},
+		{"Shift+Tab twice from Phone", func(h *harness) { // past the filled Title
+			h.tabTo("Phone")
+			test.FocusPrevious(h.canvas())
+			test.FocusPrevious(h.canvas())
+		}},
+	} {
+		h, last := lastNameFilled(t)
+		c.reach(h)
+		if h.fieldWithKeyboard() != "LastName" {
+			t.Fatalf("%s went to %q, not Last name", c.keys, h.fieldWithKeyboard())
+		}
+		test.Type(h.focused(), "Smith")
+		if got := last.text(); got != "Smith" {
+			t.Errorf("typing after %s into Last name (Jimjo) left %q, want Smith", c.keys, got)
+		}
 	}
 }
 

@@ -60,16 +60,23 @@ func secondOwnerFields(rec map[string]any) []string {
 	return out
 }
 
-func TestFoldingOwner2AndRemovingItsDetailsSendsOneOwner(t *testing.T) {
+// foldFilledOwner2 is a signed-in New lead with the minimal lead and a second owner's
+// names typed, and Space pressed on Owner 2's header to fold it; the test fails unless that
+// asks whether to remove the second owner's details.
+func foldFilledOwner2(t *testing.T) *harness {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
 	h.fill(h.u.newLead.form, minimal)
 	h.typeSecondOwner()
-	h.space() // fold
-	top := h.canvas().Overlays().Top()
-	if top == nil || !visibleText(top, removeOwner2Question) {
+	h.space()
+	if top := h.canvas().Overlays().Top(); top == nil || !visibleText(top, removeOwner2Question) {
 		t.Fatal("folding an Owner 2 that holds names asked nothing")
 	}
+	return h
+}
+
+func TestFoldingOwner2AndRemovingItsDetailsSendsOneOwner(t *testing.T) {
+	h := foldFilledOwner2(t)
 	remove := h.dialogButton("Remove")
 	if remove.Importance == widget.HighImportance || remove.Importance == widget.DangerImportance {
 		t.Error("Remove, which loses what was typed, is highlighted")
@@ -94,14 +101,7 @@ func TestFoldingOwner2AndRemovingItsDetailsSendsOneOwner(t *testing.T) {
 }
 
 func TestEnterKeepsTheSecondOwnerOpenAndItIsSent(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.signIn()
-	h.fill(h.u.newLead.form, minimal)
-	h.typeSecondOwner()
-	h.space() // fold
-	if h.dialogs() != 1 {
-		t.Fatal("folding an Owner 2 that holds names asked nothing")
-	}
+	h := foldFilledOwner2(t)
 	h.key(fyne.KeyReturn) // the default answer
 	if h.dialogs() != 0 || !h.u.newLead.form.owner2.open {
 		t.Fatal("Enter did not keep Owner 2 open")

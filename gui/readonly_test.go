@@ -24,12 +24,18 @@ func strongestAgainst(img image.Image, o fyne.CanvasObject, bg color.Color) floa
 	return best
 }
 
-func TestAConvertedLeadsValuesAreReadableInLightAndDarkAndUnlikeExamples(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.signIn()
+// loadConverted opens, in Edit lead, a lead Mazo has converted.
+func (h *harness) loadConverted() {
+	h.t.Helper()
 	id := h.existingLead()
 	h.org.ConvertLead(id)
 	h.load(id)
+}
+
+func TestAConvertedLeadsValuesAreReadableInLightAndDarkAndUnlikeExamples(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.loadConverted()
 	phone := h.u.edit.form.inputs["Phone"]
 	if !phone.readOnly() {
 		t.Fatal("the converted lead's phone is not read-only")
