@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"leaddesk/sfclient"
 	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/sftest"
 )
@@ -126,5 +128,63 @@ func TestAnEmptyOwner2FoldsWithoutAsking(t *testing.T) {
 	}
 	if strings.Contains(h.u.newLead.form.owner2.header.Text, "holds") {
 		t.Errorf("the header of an empty Owner 2 says %q", h.u.newLead.form.owner2.header.Text)
+	}
+}
+
+// twoOwnerLead creates a lead with a second owner in the org, as Mazo would hold it.
+func (h *harness) twoOwnerLead() string {
+	h.t.Helper()
+	id, err := h.u.client.CreateLead(context.Background(), map[string]any{"LastName": "Hartley", "Company": "Hartley Grading",
+		"First_Name1__c": "Bo", "Ownership1__c": 80.0, "First_Name2__c": "Ann", "Last_Name2__c": "Hartley", "Ownership2__c": 20.0,
+		"Owners__c": "2"}, sfclient.CreateOptions{})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+func TestRemovingTheSecondOwnerInEditLeadClearsItInSalesforce(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	id := h.twoOwnerLead()
+	h.load(id)
+	form := h.u.edit.form
+	if !form.owner2.open {
+		t.Fatal("a lead with a second owner opened with Owner 2 folded")
+	}
+	h.tabUntil("Owner 2's header", func() bool { return h.canvas().Focused() == fyne.Focusable(form.owner2.header) })
+	h.space()
+	remove := h.dialogButton("Remove")
+	h.tabUntil("Remove", func() bool { return h.canvas().Focused() == fyne.Focusable(remove) })
+	h.space()
+	h.ctrlS()
+	rec := h.org.Lead(id)
+	for _, name := range []string{"First_Name2__c", "Last_Name2__c", "Ownership2__c"} {
+		if v := rec[name]; v != nil && v != "" {
+			t.Errorf("after removing the second owner Salesforce still holds %s = %#v", name, v)
+		}
+	}
+	if rec["Owners__c"] != "1" || rec["First_Name1__c"] != "Bo" {
+		t.Errorf("after removing the second owner: Owners__c %#v, First_Name1__c %#v", rec["Owners__c"], rec["First_Name1__c"])
+	}
+}
+
+func TestAReadOnlyOwner2FoldsWithoutAskingAndSaysItHoldsDetails(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	id := h.twoOwnerLead()
+	h.org.ConvertLead(id)
+	h.load(id)
+	header := h.u.edit.form.owner2.header
+	h.tabUntil("Owner 2's header", func() bool { return h.canvas().Focused() == fyne.Focusable(header) })
+	h.space()
+	if h.dialogs() != 0 || h.u.edit.form.owner2.open {
+		t.Fatal("a converted lead's Owner 2 did not simply fold")
+	}
+	if !strings.Contains(header.Text, "holds details") {
+		t.Errorf("the folded header of an Owner 2 with values says only %q", header.Text)
+	}
+	if h.u.edit.form.inputs["First_Name2__c"].text() != "Ann" {
+		t.Error("folding a read-only Owner 2 removed its values")
 	}
 }
