@@ -71,6 +71,7 @@ func newLeadForm(host formHost) *leadForm {
 			in.pick.OnChanged = func(string) { f.changed(in) }
 			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }
+			in.pick.onDisable = in.lookReadOnly
 			w = in.pick
 		} else {
 			in.entry = newLeaveEntry(fld.Format == lead.SSN)
@@ -86,6 +87,7 @@ func newLeadForm(host formHost) *leadForm {
 				f.left(in)
 			}
 			in.entry.OnChanged = func(string) { f.changed(in) }
+			in.entry.onDisable = in.lookReadOnly
 			w = in.entry
 		}
 		label := fld.Label
@@ -101,7 +103,7 @@ func newLeadForm(host formHost) *leadForm {
 		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
-		in.row = container.NewVBox(readOnlyStyle(in, w), in.problem)
+		in.row = container.NewVBox(w, in.problem)
 		form.Add(labelBox)
 		form.Add(in.row)
 		f.inputs[fld.Name] = in

@@ -142,6 +142,9 @@ type leaveEntry struct {
 	widget.Entry
 	onFocus func()
 	onLeave func()
+	// onDisable runs as the box becomes read-only (the form gives it the read-only look,
+	// readonly.go). Nil means nothing runs.
+	onDisable func()
 	// hasKeyboard is true between FocusGained and FocusLost.
 	hasKeyboard bool
 	masked      bool // the box hides its digits until asked (revealShortcut)
@@ -200,6 +203,9 @@ func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
 func (e *leaveEntry) Disable() {
 	if !e.Disabled() {
 		e.example, e.PlaceHolder = e.PlaceHolder, ""
+		if e.onDisable != nil {
+			e.onDisable()
+		}
 	}
 	e.Entry.Disable()
 }

@@ -29,6 +29,9 @@ type picklist struct {
 	typing  bool
 	onFocus func() // after focus arrives (the form scrolls the box into view)
 	onLeave func() // after the value is settled as focus leaves
+	// onDisable runs as the box becomes read-only (the form gives it the read-only look,
+	// readonly.go). Nil means nothing runs.
+	onDisable func()
 }
 
 func newPicklist(options []string) *picklist {
@@ -174,6 +177,14 @@ func (p *picklist) FocusLost() {
 	if p.onLeave != nil {
 		p.onLeave()
 	}
+}
+
+// Disable makes the box read-only, after onDisable.
+func (p *picklist) Disable() {
+	if !p.Disabled() && p.onDisable != nil {
+		p.onDisable()
+	}
+	p.Entry.Disable()
 }
 
 // showList opens the list under the box with the value shown (else the first) highlighted.

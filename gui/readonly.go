@@ -13,10 +13,18 @@ import (
 // "e.g. …" examples (about 1.7:1 in light, 1.4:1 in dark). A read-only form box instead keeps
 // its text in the normal foreground colour on a background of its own, and shows no example.
 
-// readOnlyStyle wraps the widget of in so that, while in is read-only, its text is drawn in
-// the foreground colour on the read-only background.
-func readOnlyStyle(in *input, w fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(w, readOnlyLook{in})
+// lookReadOnly gives in's box the read-only look as it first becomes read-only: from then on,
+// while in is read-only, its text is drawn in the foreground colour on the read-only
+// background. The box is wrapped only then, not when the form is built: a theme override
+// around each of a form's boxes more than doubles the time a form takes to build and draw.
+func (in *input) lookReadOnly() {
+	row := in.row.(*fyne.Container)
+	w := in.focusable().(fyne.CanvasObject)
+	if row.Objects[0] != w {
+		return // wrapped already
+	}
+	row.Objects[0] = container.NewThemeOverride(w, readOnlyLook{in})
+	row.Refresh()
 }
 
 // readOnlyLook is the window's theme, with the read-only colours while its input is read-only.
