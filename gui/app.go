@@ -122,6 +122,7 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	a.Settings().SetTheme(withStrongFocus(a.Settings().Theme())) // a focus anyone can see (theme.go)
 	u := &UI{app: a, opts: opts, win: a.NewWindow(opts.Title)}
+	keepCaretWhenTheWindowReturns(a, u.win.Canvas())
 	u.jobs.loop = opts.uiLoop
 	u.prepare = func() error { return nil }
 	if opts.Prepare != nil {

@@ -163,8 +163,15 @@ func (u *UI) showDialog(d dialog.Dialog, enter, esc func()) {
 // confirmDestructive asks before something that cannot be undone. Cancel is the default
 // (Enter and Esc); the action's button is not highlighted.
 func (u *UI) confirmDestructive(title, text, action string, do func()) {
+	u.confirmOrKeep(title, text, "Cancel", action, do)
+}
+
+// confirmOrKeep asks before something that cannot be undone, under a question whose safe
+// answer is keep ("Keep", "Cancel"): that answer is the default (Enter and Esc) and does
+// nothing; the action's button is not highlighted.
+func (u *UI) confirmOrKeep(title, text, keep, action string, do func()) {
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := widget.NewButton(keep, func() { d.Hide() })
 	doIt := widget.NewButton(action, func() { d.Hide(); do() })
 	d = dialog.NewCustomWithoutButtons(title, wrapped(text), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, doIt})

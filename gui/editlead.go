@@ -23,6 +23,7 @@ import (
 type editHost interface {
 	callHost        // loading, saving and History run behind the progress dialog
 	attachmentsHost // the Documents area's files
+	formHost        // the form's window, clock and questions
 	now() time.Time
 	currentProfile() *sfclient.Profile
 	ready() bool
@@ -76,7 +77,7 @@ type editPanel struct {
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *editPanel) build() fyne.CanvasObject {
 	u := p.u
-	p.form = newLeadForm(u.window().Canvas(), u.now)
+	p.form = newLeadForm(u)
 	p.idEntry = widget.NewEntry()
 	p.idEntry.SetPlaceHolder("Lead id (00Q…) or a Salesforce link")
 	p.idEntry.OnSubmitted = func(string) { p.load() }

@@ -17,10 +17,20 @@ import (
 	"leaddesk/sfclient/lead"
 )
 
+// formHost is what the lead form asks of the window it is shown in.
+type formHost interface {
+	window() fyne.Window
+	now() time.Time
+	confirmOrKeep(title, text, keep, action string, do func())
+}
+
 // leadForm is Mazo's Lead as a sectioned form, shared by New lead and Edit lead.
 type leadForm struct {
+	host   formHost
 	inputs map[string]*input
 	order  []*input // reading order, the Tab order
+	// owner2 is Owner 2's section, folded while the lead has no second owner: folding it
+	// removes what it holds (after asking), and nothing of a folded Owner 2 is sent.
 	owner2 *fold
 	// content is the form itself; view is the same in a scroll that follows focus.
 	content fyne.CanvasObject
@@ -41,10 +51,10 @@ type leadForm struct {
 
 // newLeadForm builds the form in the catalogue's sections and order (sfclient/lead); each
 // field's box, example text and tidying follow its catalogue entry. Owner 2 is folded until
-// needed. c is the canvas of the window the form is shown in, where its fields get the
-// keyboard; now is the clock the checks use.
-func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
-	f := &leadForm{inputs: map[string]*input{}, canvas: c, now: now}
+// needed. Its fields get the keyboard on the canvas of the host's window; the checks use the
+// host's clock.
+func newLeadForm(host formHost) *leadForm {
+	f := &leadForm{host: host, inputs: map[string]*input{}, canvas: host.window().Canvas(), now: host.now}
 	sections := map[lead.Section]*fyne.Container{}
 	var sectionOrder []lead.Section
 	for _, fld := range lead.Fields {
@@ -57,10 +67,11 @@ func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
 		in.problem.Hide()
 		var w fyne.CanvasObject
 		if fld.Kind == lead.Picklist {
-			in.pick = newPicklist(c, fld.Values)
+			in.pick = newPicklist(f.canvas, fld.Values)
 			in.pick.OnChanged = func(string) { f.changed(in) }
 			in.pick.onFocus = func() { f.arrived(in) }
 			in.pick.onLeave = func() { f.left(in) }
+			in.pick.onDisable = in.lookReadOnly
 			w = in.pick
 		} else {
 			in.entry = newLeaveEntry(fld.Format == lead.SSN)
@@ -76,6 +87,7 @@ func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
 				f.left(in)
 			}
 			in.entry.OnChanged = func(string) { f.changed(in) }
+			in.entry.onDisable = in.lookReadOnly
 			w = in.entry
 		}
 		label := fld.Label
@@ -102,7 +114,7 @@ func newLeadForm(c fyne.Canvas, now func() time.Time) *leadForm {
 	for _, s := range sectionOrder {
 		if s == lead.Owner2 {
 			// In a card like the other sections, so the label column lines up.
-			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal)
+			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal, f.toggleOwner2)
 			parts = append(parts, f.owner2.content)
 			cards[s] = f.owner2.content
 			continue
@@ -222,7 +234,7 @@ func (f *leadForm) focus(in *input) {
 }
 
 // fold is a section that opens and closes under a header button, which is one Tab stop
-// (Space or Enter opens it).
+// (Space or Enter runs toggle, which decides whether it opens or closes).
 type fold struct {
 	title   string
 	header  *focusButton
@@ -231,9 +243,9 @@ type fold struct {
 	open    bool
 }
 
-func newFold(title string, detail fyne.CanvasObject, reveal func(fyne.CanvasObject)) *fold {
+func newFold(title string, detail fyne.CanvasObject, reveal func(fyne.CanvasObject), toggle func()) *fold {
 	fo := &fold{title: title, detail: detail}
-	fo.header = newFocusButton(title, func() { fo.setOpen(!fo.open) })
+	fo.header = newFocusButton(title, toggle)
 	fo.header.Alignment = widget.ButtonAlignLeading
 	fo.header.Importance = widget.LowImportance
 	fo.header.onFocus = func() { reveal(fo.header) }
@@ -244,6 +256,7 @@ func newFold(title string, detail fyne.CanvasObject, reveal func(fyne.CanvasObje
 
 func (fo *fold) setOpen(open bool) {
 	fo.open = open
+	fo.header.SetText(fo.title)
 	if open {
 		fo.header.SetIcon(theme.MenuDropUpIcon())
 		fo.detail.Show()
@@ -300,10 +313,13 @@ func (f *leadForm) changed(in *input) {
 	}
 }
 
-// values reads what is typed.
+// values reads what is typed; a folded Owner 2 holds nothing (the lead has one owner).
 func (f *leadForm) values() lead.Values {
 	v := lead.Values{}
 	for name, in := range f.inputs {
+		if f.folded(in) {
+			continue
+		}
 		if t := in.text(); strings.TrimSpace(t) != "" {
 			v[name] = t
 		}
@@ -341,6 +357,9 @@ func (f *leadForm) checkAll() int {
 	}
 	problems := rules(f.values(), f.now())
 	for _, in := range f.order {
+		if f.folded(in) {
+			continue
+		}
 		if msg := in.problemWith(f.now()); msg != "" && problems[in.field.Name] == "" {
 			if problems == nil {
 				problems = lead.Problems{}

@@ -53,6 +53,14 @@ func (in *input) focusable() fyne.Focusable {
 	return in.entry
 }
 
+// readOnly reports whether the box cannot be changed (a converted lead, a field the org locks).
+func (in *input) readOnly() bool {
+	if in.pick != nil {
+		return in.pick.Disabled()
+	}
+	return in.entry.Disabled()
+}
+
 // hasKeyboard reports whether the person is in this field, so a change is their typing
 // rather than the form being filled in.
 func (in *input) hasKeyboard() bool {
@@ -126,14 +134,24 @@ func (in *input) showEdited(edited bool) {
 
 // leaveEntry is an Entry that reports when focus arrives and leaves, so a field is brought
 // into view as the person reaches it and checked as they move on rather than on every key.
-// Tab always moves on, even from a multi-line box.
+// Tab always moves on, even from a multi-line box. Reaching a one-line box that holds text
+// from the keyboard selects that text, so typing replaces it, as Windows and macOS fields do;
+// a click puts the caret where it points, and the window coming back to the front leaves the
+// caret where it was.
 type leaveEntry struct {
 	widget.Entry
 	onFocus func()
 	onLeave func()
+	// onDisable runs as the box becomes read-only (the form gives it the read-only look,
+	// readonly.go). Nil means nothing runs.
+	onDisable func()
 	// hasKeyboard is true between FocusGained and FocusLost.
 	hasKeyboard bool
 	masked      bool // the box hides its digits until asked (revealShortcut)
+	// pointing: a mouse press is giving the box the keyboard. returning: the window is
+	// getting the keyboard back (caret.go). Either way nothing is selected on arrival.
+	pointing, returning bool
+	example             string // the placeholder, kept while the box is read-only
 }
 
 func newLeaveEntry(password bool) *leaveEntry {
@@ -147,10 +165,16 @@ func newLeaveEntry(password bool) *leaveEntry {
 // rather than typing a tab character.
 func (e *leaveEntry) AcceptsTab() bool { return false }
 
-// FocusGained reports the arrival after Entry's own handling.
+// FocusGained selects the text when the keyboard arrives (not a click, not the window
+// returning), then reports the arrival.
 func (e *leaveEntry) FocusGained() {
+	arriving := !e.hasKeyboard && !e.pointing && !e.returning
+	e.returning = false
 	e.Entry.FocusGained()
 	e.hasKeyboard = true
+	if arriving && !e.MultiLine && e.Text != "" {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 	if e.onFocus != nil {
 		e.onFocus()
 	}
@@ -172,6 +196,33 @@ func (e *leaveEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// Disable makes the box read-only: its example goes, so an empty box does not seem to hold
+// one as a value (readonly.go draws read-only text in the foreground colour).
+func (e *leaveEntry) Disable() {
+	if !e.Disabled() {
+		e.example, e.PlaceHolder = e.PlaceHolder, ""
+		if e.onDisable != nil {
+			e.onDisable()
+		}
+	}
+	e.Entry.Disable()
+}
+
+// Enable gives the box back its example with the keyboard.
+func (e *leaveEntry) Enable() {
+	if e.Disabled() {
+		e.PlaceHolder = e.example
+	}
+	e.Entry.Enable()
+}
+
+// MouseDown is a click: the keyboard arrives with the caret where it points, nothing selected.
+func (e *leaveEntry) MouseDown(m *desktop.MouseEvent) {
+	e.pointing = true
+	defer func() { e.pointing = false }()
+	e.Entry.MouseDown(m)
 }
 
 // FocusLost runs the check after Entry's own handling.

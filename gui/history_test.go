@@ -67,9 +67,7 @@ func TestWithoutFieldHistoryTheDialogSaysSoAndGivesBothDates(t *testing.T) {
 func TestAConvertedLeadOpensReadOnlyAndNothingIsSent(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	id := h.existingLead()
-	h.org.ConvertLead(id)
-	h.load(id)
+	h.loadConverted()
 	e := h.u.edit
 	if !strings.Contains(e.heading.Text, "Converted by Mazo on ") || !strings.Contains(e.heading.Text, "it can no longer be changed here") {
 		t.Fatalf("heading = %q", e.heading.Text)

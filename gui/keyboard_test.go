@@ -75,10 +75,14 @@ func (h *harness) focused() fyne.Focusable {
 // press sends one key to whatever has the keyboard.
 func (h *harness) press(key fyne.KeyName) { h.focused().TypedKey(&fyne.KeyEvent{Name: key}) }
 
-// space is the space bar, which a window delivers both as a key and as a character.
+// space is the space bar, which a window delivers both as a key and as a character; the
+// character goes to whatever has the keyboard after the key (nothing, when the key opened a
+// dialog).
 func (h *harness) space() {
 	h.press(fyne.KeySpace)
-	h.focused().TypedRune(' ')
+	if f := h.canvas().Focused(); f != nil {
+		f.TypedRune(' ')
+	}
 }
 
 // tab is the Tab key: the window moves the keyboard on.

@@ -26,6 +26,7 @@ import (
 // newLeadHost is what New lead asks of the window.
 type newLeadHost interface {
 	attachmentsHost // the Attachments card's files
+	formHost        // the form's window, clock and questions
 	call(what string, action func(context.Context, *sfclient.Client) error, done func(error))
 	signIn(then func())
 	ready() bool
@@ -77,7 +78,7 @@ type newLeadPanel struct {
 }
 
 func newNewLeadPanel(u newLeadHost) *newLeadPanel {
-	p := &newLeadPanel{u: u, form: newLeadForm(u.window().Canvas(), u.now)}
+	p := &newLeadPanel{u: u, form: newLeadForm(u)}
 	p.form.rules = lead.CheckNew // a new lead also needs the Dealer ID
 	p.form.onChange = func() {
 		u.scheduleDraft()

@@ -15,8 +15,9 @@ import (
 // picklist is a box that holds one value of a list. It is a single Tab stop (Fyne's
 // SelectEntry is two: its text and its ▾ button, so every later value landed one field too
 // low). The person types the start of a value ("llc") and it becomes the value ("LLC") when
-// they move on or press Enter; Up and Down step through the list; the ▾ opens it for the
-// mouse. Text that fits no value stays as typed, for the form to refuse beside the field.
+// they move on or press Enter; Up and Down step through the list; Alt+Down, F4, or Space in
+// an empty box open it as a desktop combo box does, and the ▾ opens it for the mouse. Text
+// that fits no value stays as typed, for the form to refuse beside the field.
 type picklist struct {
 	widget.Entry
 	options []string
@@ -31,6 +32,9 @@ type picklist struct {
 	// canvas is the window's, where the list opens. It is given, not looked up: a desktop
 	// driver knows an object's canvas only once a frame has drawn it.
 	canvas fyne.Canvas
+	// onDisable runs as the box becomes read-only (the form gives it the read-only look,
+	// readonly.go). Nil means nothing runs.
+	onDisable func()
 }
 
 // newPicklist is a box holding one of options, in the window whose canvas is c.
@@ -48,9 +52,9 @@ func (p *picklist) hint() string {
 		return ""
 	}
 	if v, ok := lead.Choose(p.Text, p.options); ok {
-		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list."
+		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list, Alt+↓ shows it."
 	}
-	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list."
+	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list, Alt+↓ shows it."
 }
 
 // setOptions replaces the list (the org's describe values win over the catalogue's).
@@ -121,8 +125,26 @@ func (p *picklist) TypedRune(r rune) {
 	p.Entry.TypedRune(r)
 }
 
-// TypedKey takes Up, Down and Enter for the list; other keys edit the text.
+// showListShortcut opens the list from the keyboard, as in desktop combo boxes.
+var showListShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+
+// TypedShortcut opens the list on Alt+Down; Entry handles the rest.
+func (p *picklist) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == showListShortcut.ShortcutName() {
+		p.showListHere()
+		return
+	}
+	p.Entry.TypedShortcut(s)
+}
+
+// TypedKey takes Up, Down and Enter for the list, and F4 or Space in an empty box to open it;
+// other keys edit the text.
 func (p *picklist) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyF4, k.Name == fyne.KeySpace && strings.TrimSpace(p.Text) == "":
+		p.showListHere() // the list takes the keyboard, so the space typed with the key goes there
+		return
+	}
 	switch k.Name {
 	case fyne.KeyDown:
 		p.step(1)
@@ -161,9 +183,24 @@ func (p *picklist) FocusLost() {
 	}
 }
 
-// showList opens the list under the box, whose top left corner is at (in the window) at;
-// choosing a value puts it in and keeps focus here. A read-only picklist (a field the org
-// locks, a converted lead) opens nothing.
+// Disable makes the box read-only, after onDisable.
+func (p *picklist) Disable() {
+	if !p.Disabled() && p.onDisable != nil {
+		p.onDisable()
+	}
+	p.Entry.Disable()
+}
+
+// showListHere opens the list from the keyboard. The box has the keyboard, so a frame has
+// drawn it and the driver knows where it is.
+func (p *picklist) showListHere() {
+	p.showList(fyne.CurrentApp().Driver().AbsolutePositionForObject(p))
+}
+
+// showList opens the list under the box, whose top left corner is at (in the window) at,
+// with the value shown (else the first) highlighted. The list has the keyboard: arrows move,
+// Enter or Space picks, Esc closes; either way the keyboard is back here after. A read-only
+// picklist (a field the org locks, a converted lead) opens nothing.
 func (p *picklist) showList(at fyne.Position) {
 	if p.Disabled() {
 		return
@@ -171,13 +208,16 @@ func (p *picklist) showList(at fyne.Position) {
 	items := make([]*fyne.MenuItem, len(p.options))
 	for i, o := range p.options {
 		items[i] = fyne.NewMenuItem(o, func() {
-			p.SetText(o)
+			p.choose(o)
 			p.canvas.Focus(p)
 		})
 	}
 	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), p.canvas)
 	menu.ShowAtPosition(at.AddXY(0, p.Size().Height))
 	menu.Resize(fyne.NewSize(p.Size().Width, menu.MinSize().Height))
+	for range max(slices.Index(p.options, p.Text), 0) + 1 {
+		menu.ActivateNext()
+	}
 }
 
 // dropArrow is the ▾ at the end of a picklist: it opens the list for the mouse and, unlike a

@@ -127,19 +127,23 @@ var Fields = []Field{
 	{Name: "Year__c", Label: "Equipment year", Section: Financing, Kind: Text, Length: 4, Format: ModelYear, Example: "e.g. 2023"},
 	{Name: "Make__c", Label: "Make", Section: Financing, Kind: Text, Length: 80},
 	{Name: "Model__c", Label: "Model", Section: Financing, Kind: Text, Length: 80},
-	{Name: "TBD__c", Label: "Equipment to be decided", Section: Financing, Kind: Text, Length: 255},
+	{Name: "TBD__c", Label: "Equipment to be decided", Section: Financing, Kind: Text, Length: 255,
+		Example: "e.g. a mini excavator, 3–5 tons; model not chosen yet"},
 	{Name: "Time_Frame__c", Label: "Time frame", Section: Financing, Kind: Picklist,
 		Values: []string{"ASAP", "Within 30 days", "30-60 days", "60-90 days", "90+ days"}},
 	{Name: "Use_of_funds__c", Label: "Use of funds", Section: Financing, Kind: TextArea, Length: 255},
 
-	{Name: "Dealer_ID__c", Label: "Dealer ID", Section: Dealer, Kind: Text, Length: 18, Example: "set once in Settings"},
-	{Name: "Account__c", Label: "Account", Section: Dealer, Kind: Ref, Length: 18, Example: "set once in Settings"},
-	{Name: "OwnerId", Label: "Lead owner", Section: Dealer, Kind: Ref, Length: 18, Example: "set once in Settings"},
+	// The dealer's ids are filled in from Settings; the examples are the guide's.
+	{Name: "Dealer_ID__c", Label: "Dealer ID", Section: Dealer, Kind: Text, Length: 18, Example: "e.g. 0015Y00002aYV9NQAW, or set it in Settings"},
+	{Name: "Account__c", Label: "Account", Section: Dealer, Kind: Ref, Length: 18, Example: "e.g. 0015Y00002aYV9NQAW, or set it in Settings"},
+	{Name: "OwnerId", Label: "Lead owner", Section: Dealer, Kind: Ref, Length: 18, Example: "e.g. 0055Y00000EVoLvQAL, or set it in Settings"},
 	{Name: "Lead_Type__c", Label: "Lead type", Section: Dealer, Kind: Picklist,
 		Values: []string{"Vendor Lead", "Dealer Lead", "Direct"}},
 	{Name: "Status", Label: "Status", Section: Dealer, Kind: Picklist, Restricted: true,
 		Values: []string{"New", "Working", "Nurturing", "Qualified", "Unqualified"}},
-	{Name: "Follow_Up__c", Label: "Follow up", Section: Dealer, Kind: Text, Length: 10},
+	// Follow_Up__c: the guide's only example sends "1", a short text, not a date; an org whose
+	// describe says otherwise wins (labels and picklists come from describe when signed in).
+	{Name: "Follow_Up__c", Label: "Follow up", Section: Dealer, Kind: Text, Length: 10, Example: "e.g. 1, as in Mazo's guide"},
 	{Name: "IsUnreadByOwner", Label: "Unread by owner", Section: Dealer, Kind: Boolean},
 
 	{Name: "View_Terms__c", Label: "Terms accepted", Section: SetByApp, Kind: Text, Length: 255},

@@ -144,6 +144,25 @@ func TestChangesListOnlyWhatReallyChanged(t *testing.T) {
 	}
 }
 
+func TestChangesSetTheNumberOfOwnersWhenTheSecondOwnerComesOrGoes(t *testing.T) {
+	one := Values{"First_Name1__c": "Ann"}
+	two := Values{"First_Name1__c": "Ann", "First_Name2__c": "Lee", "Ownership2__c": "40"}
+	for _, c := range []struct {
+		name          string
+		loaded, typed Values
+		want          any
+	}{
+		{"second owner removed", two, one, "1"},
+		{"second owner added", one, two, "2"},
+		{"second owner kept", two, two, nil},
+		{"still one owner", one, Values{"First_Name1__c": "Anne"}, nil},
+	} {
+		if got := Changes(c.loaded, c.typed)["Owners__c"]; got != c.want {
+			t.Errorf("%s: Owners__c = %#v, want %#v", c.name, got, c.want)
+		}
+	}
+}
+
 func TestDisplayShowsWhatSalesforceReturnsAsTheFormWritesIt(t *testing.T) {
 	if got := Display("Birthday1__c", "1955-05-05"); got != "05/05/1955" {
 		t.Errorf("date = %q", got)
@@ -193,4 +212,21 @@ func FuzzCheckAcross(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestEveryExampleReadsAsAnExampleAndTheUnclearFieldsHaveOne(t *testing.T) {
+	for _, f := range Fields {
+		if f.Example != "" && !strings.Contains(f.Example, "e.g. ") {
+			t.Errorf("%s's example %q does not read as an example", f.Name, f.Example)
+		}
+	}
+	for _, name := range []string{"TBD__c", "Follow_Up__c", "OwnerId", "Dealer_ID__c"} {
+		if f, _ := ByName(name); f.Example == "" {
+			t.Errorf("%s (%s) has no example of what to write", name, f.Label)
+		}
+	}
+	f, _ := ByName("Follow_Up__c")
+	if msg := Check(f.Name, "1", now); msg != "" { // the guide's value
+		t.Errorf("the guide's Follow up value is refused: %s", msg)
+	}
 }

@@ -123,7 +123,8 @@ func Display(name string, value any) string {
 }
 
 // Changes lists the fields whose typed value differs from what was loaded (compared after
-// conversion, so "25,000" equals 25000), converted for sending; "" clears a field.
+// conversion, so "25,000" equals 25000), converted for sending; "" clears a field. Owners__c
+// follows when the second owner was added or removed.
 func Changes(loaded, typed Values) map[string]any {
 	out := map[string]any{}
 	for _, f := range Fields {
@@ -131,6 +132,9 @@ func Changes(loaded, typed Values) map[string]any {
 		if normalized(f.Name, before) != normalized(f.Name, after) {
 			out[f.Name] = Value(f.Name, after)
 		}
+	}
+	if n := OwnerCount(typed); n != OwnerCount(loaded) {
+		out["Owners__c"] = strconv.Itoa(n)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package lead
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -8,7 +9,8 @@ import (
 
 // Tidy rewrites a value the way Mazo's records hold it, for the form to show as the person
 // leaves a box: phones as (512) 555-0142 (a leading country code 1 dropped), amounts,
-// percentages and years as plain numbers ("$600,000.00" → "600000"). A value that does not
+// percentages and years as plain numbers ("$600,000.00" → "600000"), state codes in capitals
+// as they are sent ("tx" → "TX"). A value that does not
 // fit its field is returned as typed, so the check beside the field can say what is wrong
 // and nothing typed is lost.
 func Tidy(name, typed string) string {
@@ -36,6 +38,10 @@ func Tidy(name, typed string) string {
 	case f.Kind == Percent:
 		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
 			return strconv.FormatFloat(n, 'f', -1, 64)
+		}
+	case f.Format == StateCode:
+		if up := strings.ToUpper(v); slices.Contains(states, up) {
+			return up
 		}
 	case f.Format == WholeYears || f.Format == ModelYear:
 		if n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); err == nil && n == float64(int(n)) {

@@ -23,6 +23,9 @@ func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
 		{"Years_In_Business__c", "4.0", "4"},
 		{"Years_In_Business__c", "4.5", "4.5"},
 		{"Year__c", "2,023", "2023"},
+		{"State", "tx", "TX"},
+		{"State2__c", " Tx ", "TX"},
+		{"State2_2__c", "Texas", "Texas"},   // not a code: kept for the check to point out
 		{"Company", " Jimjo  ", " Jimjo  "}, // other fields are not touched
 		{"Phone", "", ""},
 		{"NoSuchField__c", "512 555 0142", "512 555 0142"},
@@ -36,7 +39,7 @@ func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
 
 func TestTidiedValuesPassTheirCheckAndSendTheSameValue(t *testing.T) {
 	for _, c := range []struct{ field, typed string }{
-		{"Phone", "512 555 0142"}, {"AnnualRevenue", "$600,000"}, {"Year__c", "2,023"}, {"Ownership1__c", "50%"},
+		{"Phone", "512 555 0142"}, {"AnnualRevenue", "$600,000"}, {"Year__c", "2,023"}, {"Ownership1__c", "50%"}, {"State", "tx"},
 	} {
 		tidy := Tidy(c.field, c.typed)
 		if msg := Check(c.field, tidy, now); msg != "" {
@@ -108,11 +111,12 @@ func TestANewLeadWithoutADealerIDIsRefusedWithAPointerToSettings(t *testing.T) {
 }
 
 func FuzzTidy(f *testing.F) {
-	for _, s := range []string{"512 555 0142", "+1 (512) 555-0142", "$600,000.00", "50%", "2,023", "", "1e400", "-0"} {
+	for _, s := range []string{"512 555 0142", "+1 (512) 555-0142", "$600,000.00", "50%", "2,023", "", "1e400", "-0", "tx", " ny "} {
 		f.Add("Phone", s)
 		f.Add("AnnualRevenue", s)
 		f.Add("Ownership1__c", s)
 		f.Add("Year__c", s)
+		f.Add("State", s)
 	}
 	f.Fuzz(func(t *testing.T, field, typed string) {
 		tidy := Tidy(field, typed)
