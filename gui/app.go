@@ -137,20 +137,28 @@ func New(a fyne.App, opts Options) *UI {
 	)
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
-	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
+	size := fyne.NewSize(900, 760)
 	if s, ok := instance.LoadSize(opts.Home); ok {
-		u.win.Resize(fyne.NewSize(s.Width, s.Height))
-	} else {
-		u.win.Resize(fyne.NewSize(900, 760))
+		size = fyne.NewSize(s.Width, s.Height)
 	}
+	u.newLead.form.holdBack(size.Height) // what the window cannot show waits for afterFirstFrame
+	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
+	u.win.Resize(size)
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
 	u.win.SetOnDropped(u.dropped)
-	u.jobs.soon(func() { u.openProfile(opts.Vault) })
+	u.jobs.soon(u.afterFirstFrame)
 	u.startRetrying()
 	u.newLead.form.focusFirst() // what is typed first is never lost
 	return u
+}
+
+// afterFirstFrame is the first thing the event loop runs, once the window has appeared: the
+// rest of New lead's form, then the profile.
+func (u *UI) afterFirstFrame() {
+	u.newLead.form.showHeldBack()
+	u.openProfile(u.opts.Vault)
 }
 
 // The tabs, in order.

@@ -67,9 +67,11 @@ func newAttachmentList(u *UI) *attachmentList {
 }
 
 // appendCard adds a card below the form's sections, inside its scroll and last in its Tab
-// order.
+// order. It is called while the form is built, before it is first laid out, so it lays out
+// nothing itself.
 func (f *leadForm) appendCard(card fyne.CanvasObject) {
-	f.content.(*fyne.Container).Add(card)
+	box := f.content.(*fyne.Container)
+	box.Objects = append(box.Objects, card)
 }
 
 // choose opens the file dialog; each file chosen is added (choose again for more).

@@ -92,7 +92,7 @@ func newNewLeadPanel(u *UI) *newLeadPanel {
 	bar := container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
 		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
-	p.content = container.New(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
+	p.content = unmeasured(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
 	return p
 }
 
