@@ -18,7 +18,7 @@ import (
 // runs: what it shows is the first frame.
 func (h *harness) startOnly() *harness {
 	next := &harness{t: h.t, org: h.org, home: h.home}
-	next.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
+	next.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
 	return next
 }
 

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -17,8 +16,7 @@ import (
 
 // restart opens the window again on the same profile, as the next start does.
 func (h *harness) restart() *harness {
-	again := &harness{t: h.t, org: h.org, home: h.home}
-	again.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, uiLoop: make(chan func())})
+	again := h.startOnly()
 	again.u.jobs.drain()
 	return again
 }
