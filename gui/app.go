@@ -141,7 +141,9 @@ func New(a fyne.App, opts Options) *UI {
 	if s, ok := instance.LoadSize(opts.Home); ok {
 		size = fyne.NewSize(s.Width, s.Height)
 	}
-	u.newLead.form.holdBack(size.Height) // what the window cannot show waits for afterFirstFrame
+	// What the window cannot show waits for afterFirstFrame. The form has the window's height
+	// but for the header and the action bar (the menu and the tabs, left in, keep it generous).
+	u.newLead.form.holdBack(size.Height - bar.MinSize().Height - u.newLead.actions.MinSize().Height)
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
 	u.win.Resize(size)
 	u.setMenu()

@@ -25,8 +25,8 @@ type leadForm struct {
 	// content is the form itself; view is the same in a scroll that follows focus.
 	content fyne.CanvasObject
 	view    *container.Scroll
-	// heldBack are the sections left out of the window's first frame (holdBack).
-	heldBack []fyne.CanvasObject
+	// held is what the window's first frame leaves out (holdBack).
+	held heldBack
 	// rules are the checks run before sending. Nil means lead.CheckAll.
 	rules func(lead.Values, time.Time) lead.Problems
 	// canvas is the window's, where the form is focused. Nil means the canvas the driver
