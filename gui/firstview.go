@@ -31,12 +31,13 @@ type heldBack struct {
 
 // holdBack takes what starts below height, the most of the form a window that tall can
 // show, out of the form until showHeldBack puts it back: the sections below, and the rows
-// below of the section that edge crosses. Only what stays is measured.
+// below of the section that edge crosses. Only what stays is measured. The first section
+// and its first row always stay, whatever the height: the keyboard starts there.
 func (f *leadForm) holdBack(height float32) {
 	box := f.content.(*fyne.Container)
 	top := float32(0)
 	for i, part := range box.Objects {
-		if top >= height {
+		if top >= height && i > 0 {
 			f.held.cards = slices.Clone(box.Objects[i:])
 			box.Objects = box.Objects[:i]
 			return
@@ -65,7 +66,7 @@ func (f *leadForm) holdBackRows(part fyne.CanvasObject, room float32) {
 	}
 	top := card.MinSize().Height - section.MinSize().Height // the heading above the rows
 	for i := 0; i+1 < len(section.Objects); i += 2 {        // label, box
-		if top >= room {
+		if top >= room && i > 0 {
 			f.held.section, f.held.rows = section, slices.Clone(section.Objects[i:])
 			section.Objects = section.Objects[:i]
 			return

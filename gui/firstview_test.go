@@ -50,7 +50,7 @@ func samePixels(a, b image.Image) bool {
 }
 
 func TestTheFirstFrameShowsTheFormAsTheClerkSeesItOnceStarted(t *testing.T) {
-	for _, height := range []float32{600, 760, 1400} {
+	for _, height := range []float32{320, 600, 760, 1400} {
 		h := newHarness(t, sftest.Options{})
 		if err := instance.SaveSize(h.home, instance.Size{Width: 900, Height: height}); err != nil {
 			t.Fatal(err)
