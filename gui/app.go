@@ -147,15 +147,26 @@ func New(a fyne.App, opts Options) *UI {
 	)
 	u.current = u.tabs.Items[tabNew]
 	u.tabs.OnSelected = u.selected
+	// What the window cannot show waits for afterFirstFrame. The form has the window's height
+	// but for the header and the action bar (the menu and the tabs, left in, keep it generous).
+	size, pos := u.startPlacement() // placement.go
+	u.newLead.form.holdBack(size.Height - bar.MinSize().Height - u.newLead.actions.MinSize().Height)
 	u.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, u.tabs))
-	u.applyPlacement() // placement.go
+	u.applyPlacement(size, pos)
 	u.setMenu()
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.win.SetCloseIntercept(u.quit)
 	u.win.SetOnDropped(u.dropped)
-	u.jobs.soon(func() { u.openProfile(opts.Vault) })
+	u.jobs.soon(u.afterFirstFrame)
 	u.newLead.focusStart() // what is typed first is never lost
 	return u
+}
+
+// afterFirstFrame is the first thing the event loop runs, once the window has appeared: the
+// rest of New lead's form, then the profile.
+func (u *UI) afterFirstFrame() {
+	u.newLead.form.showHeldBack()
+	u.openProfile(u.opts.Vault)
 }
 
 // The tabs, in order.

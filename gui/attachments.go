@@ -92,9 +92,11 @@ func (a *attachmentList) follow(o fyne.CanvasObject) func() {
 }
 
 // appendCard adds a card below the form's sections, inside its scroll and last in its Tab
-// order.
+// order. It is called while the form is built, before it is first laid out, so it lays out
+// nothing itself.
 func (f *leadForm) appendCard(card fyne.CanvasObject) {
-	f.content.(*fyne.Container).Add(card)
+	box := f.content.(*fyne.Container)
+	box.Objects = append(box.Objects, card)
 }
 
 // checkedFile is one file as add found it: ready, or refused with a sentence.

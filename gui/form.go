@@ -35,6 +35,8 @@ type leadForm struct {
 	// content is the form itself; view is the same in a scroll that follows focus.
 	content fyne.CanvasObject
 	view    *container.Scroll
+	// held is what the window's first frame leaves out (holdBack).
+	held heldBack
 	// rules are the checks run before sending. Nil means lead.CheckAll.
 	rules func(lead.Values, time.Time) lead.Problems
 	// canvas is the window's, where the form is focused. It is given, not looked up: a
@@ -52,10 +54,11 @@ type leadForm struct {
 // newLeadForm builds the form in the catalogue's sections and order (sfclient/lead); each
 // field's box, example text and tidying follow its catalogue entry. Owner 2 is folded until
 // needed. Its fields get the keyboard on the canvas of the host's window; the checks use the
-// host's clock.
+// host's clock. Nothing is measured yet: the form is measured and laid out once, where it is
+// shown (see unmeasured).
 func newLeadForm(host formHost) *leadForm {
 	f := &leadForm{host: host, inputs: map[string]*input{}, canvas: host.window().Canvas(), now: host.now}
-	sections := map[lead.Section]*fyne.Container{}
+	rows := map[lead.Section][]fyne.CanvasObject{} // label, box, label, box… by section
 	var sectionOrder []lead.Section
 	for _, fld := range lead.Fields {
 		if fld.Section == lead.SetByApp || fld.Kind == lead.Boolean {
@@ -94,40 +97,37 @@ func newLeadForm(host formHost) *leadForm {
 		if fld.Required {
 			label += " *"
 		}
-		form, ok := sections[fld.Section]
-		if !ok {
-			form = container.New(layout.NewFormLayout())
-			sections[fld.Section] = form
+		if _, ok := rows[fld.Section]; !ok {
 			sectionOrder = append(sectionOrder, fld.Section)
 			in.first = true
 		}
 		labelBox, labelWidget := fieldLabel(label)
 		in.label = labelWidget
-		in.row = container.NewVBox(w, in.problem)
-		form.Add(labelBox)
-		form.Add(in.row)
+		in.row = unmeasured(layout.NewVBoxLayout(), w, in.problem)
+		rows[fld.Section] = append(rows[fld.Section], labelBox, in.row)
 		f.inputs[fld.Name] = in
 		f.order = append(f.order, in)
 	}
 	var parts []fyne.CanvasObject
 	cards := map[lead.Section]fyne.CanvasObject{}
 	for _, s := range sectionOrder {
+		section := unmeasured(layout.NewFormLayout(), rows[s]...)
 		if s == lead.Owner2 {
 			// In a card like the other sections, so the label column lines up.
-			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", sections[s]), f.reveal, f.toggleOwner2)
+			f.owner2 = newFold("Owner 2 (only if there is a second owner)", widget.NewCard("", "", section), f.reveal, f.toggleOwner2)
 			parts = append(parts, f.owner2.content)
 			cards[s] = f.owner2.content
 			continue
 		}
-		card := widget.NewCard(string(s), "", sections[s])
+		card := widget.NewCard(string(s), "", section)
 		parts = append(parts, card)
 		cards[s] = card
 	}
 	for _, in := range f.order {
 		in.section = cards[in.field.Section]
 	}
-	f.content = container.NewVBox(parts...)
-	f.view = newFollowScroll(container.NewPadded(f.content))
+	f.content = unmeasured(layout.NewVBoxLayout(), parts...)
+	f.view = newFollowScroll(unmeasured(layout.NewPaddedLayout(), f.content))
 	return f
 }
 
@@ -249,8 +249,8 @@ func newFold(title string, detail fyne.CanvasObject, reveal func(fyne.CanvasObje
 	fo.header.Alignment = widget.ButtonAlignLeading
 	fo.header.Importance = widget.LowImportance
 	fo.header.onFocus = func() { reveal(fo.header) }
-	fo.content = container.NewVBox(fo.header, detail)
 	fo.setOpen(false)
+	fo.content = unmeasured(layout.NewVBoxLayout(), fo.header, detail)
 	return fo
 }
 
@@ -274,7 +274,7 @@ func fieldLabel(text string) (fyne.CanvasObject, *widget.Label) {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(labelWidth, 0))
-	return container.NewStack(spacer, l), l
+	return unmeasured(layout.NewStackLayout(), spacer, l), l
 }
 
 // settingLabel is a fieldLabel for a form whose labels never change.

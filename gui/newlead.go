@@ -73,7 +73,8 @@ type newLeadPanel struct {
 	sendAnyway *widget.Button // in the duplicates dialog, when the rule allows saving
 	// duplicateRows is the duplicates dialog's table (name, company, id, actions).
 	duplicateRows *fyne.Container
-	files         *attachmentList // sent right after the lead is created
+	files         *attachmentList   // sent right after the lead is created
+	actions       fyne.CanvasObject // the bar under the form: terms, Submit, Clear
 	content       fyne.CanvasObject
 }
 
@@ -109,10 +110,10 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.attention.Importance = widget.DangerImportance
 	p.attention.Hide()
 	p.banner = container.NewVBox()
-	bar := container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
+	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
 		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
-	p.content = container.New(layout.NewBorderLayout(p.banner, bar, nil, nil), p.banner, p.form.view, bar)
+	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
 	return p
 }
 

@@ -21,19 +21,25 @@ type Desktop interface {
 // defaultSize is the window's size at the first start, and whenever the saved one is damaged.
 var defaultSize = fyne.NewSize(900, 760)
 
-// applyPlacement sizes the window as it was when it last closed and, once it is on screen,
-// puts it back where it stood (when that place is still on a connected screen).
-func (u *UI) applyPlacement() {
+// startPlacement is where and how large the window opens: as it was when it last closed, or
+// defaultSize and no position (the platform places it) at the first start or when the saved
+// record is damaged.
+func (u *UI) startPlacement() (fyne.Size, *instance.Point) {
 	saved, ok := instance.LoadPlacement(u.opts.Home)
 	if !ok {
-		u.win.Resize(defaultSize)
-		return
+		return defaultSize, nil
 	}
-	u.win.Resize(fyne.NewSize(saved.Width, saved.Height))
-	if saved.Position != nil && u.opts.Desktop != nil {
+	return fyne.NewSize(saved.Width, saved.Height), saved.Position
+}
+
+// applyPlacement sizes the window and, once it is on screen, puts it back at pos (when that
+// place is still on a connected screen; nil leaves it to the platform).
+func (u *UI) applyPlacement(size fyne.Size, pos *instance.Point) {
+	u.win.Resize(size)
+	if pos != nil && u.opts.Desktop != nil {
 		// The window system knows the window only once it is shown: in the window, this runs
 		// when the event loop starts, right after the first frame.
-		u.jobs.soon(func() { u.opts.Desktop.Place(u.win, *saved.Position) })
+		u.jobs.soon(func() { u.opts.Desktop.Place(u.win, *pos) })
 	}
 }
 

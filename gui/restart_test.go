@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -21,8 +20,7 @@ func (h *harness) restart() *harness { return h.restartOn(nil) }
 
 // restartOn is restart on a desktop whose window system can say where windows stand.
 func (h *harness) restartOn(d Desktop) *harness {
-	again := &harness{t: h.t, org: h.org, home: h.home}
-	again.u = New(test.NewTempApp(h.t), Options{Home: h.home, Vault: testVault(), OpenBrowser: sftest.Browse, Now: func() time.Time { return fixedNow }, RetryCheck: -1, LeadsRefresh: -1, Desktop: d, uiLoop: make(chan func())})
+	again := h.startOnlyOn(d)
 	again.u.jobs.drain()
 	return again
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -14,7 +15,7 @@ import (
 // fyne-io/fyne#1939).
 func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
 	s := container.NewVScroll(nil)
-	s.Content = container.NewStack(content, &wheelCatcher{target: s})
+	s.Content = unmeasured(layout.NewStackLayout(), content, &wheelCatcher{target: s})
 	return s
 }
 
