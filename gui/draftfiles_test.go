@@ -41,6 +41,20 @@ func (h *harness) listTwoTypedFiles() (march, trailer fyne.URI) {
 	return march, trailer
 }
 
+// submitWithFiles ticks the terms, submits New lead and returns the files the org holds for
+// the one lead it then has.
+func (h *harness) submitWithFiles() []sftest.File {
+	h.t.Helper()
+	test.Tap(h.u.newLead.terms)
+	test.Tap(h.u.newLead.submitB)
+	h.u.jobs.drain()
+	ids := h.org.LeadIDs()
+	if len(ids) != 1 {
+		h.t.Fatalf("leads %v (%s)", ids, h.u.lastError)
+	}
+	return h.org.Files(ids[0])
+}
+
 func TestFilesListedInANewLeadComeBackWithTheirTypesAndAreSentWithIt(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
@@ -66,14 +80,7 @@ func TestFilesListedInANewLeadComeBackWithTheirTypesAndAreSentWithIt(t *testing.
 	if again.u.client == nil {
 		again.signIn()
 	}
-	test.Tap(again.u.newLead.terms)
-	test.Tap(again.u.newLead.submitB)
-	again.u.jobs.drain()
-	ids := h.org.LeadIDs()
-	if len(ids) != 1 {
-		t.Fatalf("leads %v (%s)", ids, again.u.lastError)
-	}
-	sent := h.org.Files(ids[0])
+	sent := again.submitWithFiles()
 	if len(sent) != 2 || sent[0].Title != "Bank statement – march" || sent[0].Size != 300_000 ||
 		sent[1].Title != "Equipment quote/invoice – trailer" || sent[1].PathOnClient != "trailer.pdf" {
 		t.Fatalf("org files %+v", sent)
@@ -109,8 +116,8 @@ func TestAListedFileDeletedBeforeTheRestartIsSaidAndTheOtherComesBack(t *testing
 func TestAFileListedForUploadInEditLeadComesBackAfterARestart(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	id := h.existingLead()
-	h.load(id)
+	h.load(h.existingLead())
+	id := h.u.edit.loadedID
 	h.drop(h.document("licence.pdf", 20_000))
 	h.u.quit()
 
