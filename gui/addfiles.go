@@ -54,18 +54,19 @@ func (a *attachmentList) choose() {
 	}
 	box.OnSubmitted = func(string) { addTyped() }
 	box.OnChanged = func(string) { problem.Hide() }
-	browse := newEscButton("Browse…", func() { a.browse(d, box) })
+	browse := widget.NewButton("Browse…", func() { a.browse(d, box) })
 	browse.Icon = theme.FolderOpenIcon()
-	cancel := newEscButton("Cancel", func() { d.Hide() })
-	add := newEscButton("Add", addTyped)
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	add := widget.NewButton("Add", addTyped)
 	add.Importance = widget.HighImportance
 	content := container.NewVBox(wrapped(addFileHelp),
 		container.NewBorder(nil, nil, widget.NewLabel("File"), nil, box), problem)
 	d = dialog.NewCustomWithoutButtons("Add a file", content, a.u.window())
 	d.SetButtons([]fyne.CanvasObject{browse, cancel, add})
 	d.Resize(fyne.NewSize(600, 240))
-	box.onEscape, browse.onEscape, cancel.onEscape, add.onEscape = d.Hide, d.Hide, d.Hide, d.Hide
-	a.u.showDialog(d, addTyped, nil)
+	box.onEscape = d.Hide
+	// showDialog gives the buttons Enter (the focused one) and Esc (closes), as in every dialog.
+	a.u.showDialog(d, addTyped, d.Hide)
 	a.u.window().Canvas().Focus(box)
 }
 
@@ -168,26 +169,4 @@ func (e *pathEntry) TypedRune(r rune) {
 		return
 	}
 	e.Entry.TypedRune(r)
-}
-
-// escButton is a button of the Add a file dialog that closes it on Esc: Fyne hands a key to
-// the widget with the keyboard, so a dialog's own Esc handling never sees it while one of its
-// buttons has the keyboard.
-type escButton struct {
-	widget.Button
-	onEscape func() // nil: Esc does nothing
-}
-
-func newEscButton(label string, tapped func()) *escButton {
-	b := &escButton{}
-	b.Text, b.OnTapped = label, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// TypedKey runs onEscape on Esc and leaves other keys (Space presses it) to the Button.
-func (b *escButton) TypedKey(k *fyne.KeyEvent) {
-	if !escaped(k, b.onEscape) {
-		b.Button.TypedKey(k)
-	}
 }

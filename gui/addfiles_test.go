@@ -158,7 +158,7 @@ func (h *harness) focusedButton() string {
 	switch b := h.canvas().Focused().(type) {
 	case *widget.Button:
 		return b.Text
-	case *escButton:
+	case *dialogButton:
 		return b.Text
 	}
 	return ""

@@ -15,6 +15,7 @@ import (
 
 	"leaddesk/sfclient"
 	"leaddesk/sfclient/attach"
+	"leaddesk/sfclient/drafts"
 	"leaddesk/sfclient/outbox"
 )
 
@@ -174,6 +175,7 @@ func typeNames() []string {
 func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 	r := &attachmentRow{file: f, docType: newPicklist(a.u.window().Canvas(), typeNames())}
 	r.docType.SetText(string(t))
+	r.docType.onLeave = a.changed // the draft keeps the type chosen
 	r.status = wrapped("")
 	r.status.Hide()
 	r.bar = widget.NewProgressBar()
@@ -209,6 +211,26 @@ func (a *attachmentList) clear() {
 	a.list.RemoveAll()
 	a.refusals.Hide()
 	a.changed()
+}
+
+// files is the list as a draft keeps it: each file's place, chosen type and size.
+func (a *attachmentList) files() []drafts.File {
+	var out []drafts.File
+	for _, r := range a.rows {
+		out = append(out, drafts.File{Path: r.file.Path, Type: r.chosenType(), Size: r.file.Size})
+	}
+	return out
+}
+
+// restore lists again the files a draft kept, each checked again (off the UI goroutine) as
+// add checks it; a file gone or changed since is said in one sentence instead.
+func (a *attachmentList) restore(files []drafts.File) {
+	if len(files) == 0 {
+		return
+	}
+	runThen(a.u.worker(), context.Background(), func(context.Context) ([]restoredFile, error) {
+		return recheck(files), nil
+	}, func(restored []restoredFile, _ error) { a.listRestored(restored) })
 }
 
 func (a *attachmentList) changed() {

@@ -161,15 +161,7 @@ func TestANewLeadWithTwoFilesReachesTheOrgWithTheTypesInTheirTitles(t *testing.T
 	rows[0].docType.FocusLost()
 	test.Type(rows[1].docType, "eq")
 	rows[1].docType.FocusLost()
-	test.Tap(h.u.newLead.terms)
-	test.Tap(h.u.newLead.submitB)
-	h.u.jobs.drain()
-
-	ids := h.org.LeadIDs()
-	if len(ids) != 1 {
-		t.Fatalf("leads %v (%s)", ids, h.u.lastError)
-	}
-	files := h.org.Files(ids[0])
+	files := h.submitWithFiles()
 	if len(files) != 2 || files[0].Title != "Bank statement – march" || files[1].Title != "Equipment quote/invoice – trailer" ||
 		files[0].Size != 300_000 || files[1].PathOnClient != "trailer.pdf" {
 		t.Fatalf("org files %+v", files)

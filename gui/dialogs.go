@@ -139,13 +139,16 @@ func escaped(k *fyne.KeyEvent, onEscape func()) bool {
 }
 
 // showDialog shows d; while it is the topmost, Enter runs enter (its default button) and Esc
-// runs esc (its cancel button; nil means closing it).
+// runs esc (its cancel button; nil means closing it). Enter while one of its buttons has the
+// keyboard presses that button instead.
 func (u *UI) showDialog(d dialog.Dialog, enter, esc func()) {
 	d.Show()
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		return
 	}
+	letEnterPressButtons(top, u.typedKey)
+	top.Refresh()
 	if u.dialogKeys == nil {
 		u.dialogKeys = map[fyne.CanvasObject]dialogKeys{}
 	}

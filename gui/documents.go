@@ -42,7 +42,10 @@ func newLeadDocuments(p *editPanel) *leadDocuments {
 	d.uploadB.onFocus = d.files.follow(d.uploadB)
 	d.uploadB.Importance = widget.HighImportance
 	d.uploadB.Disable()
-	d.files.onChange = d.enableUpload
+	d.files.onChange = func() {
+		d.enableUpload()
+		d.p.u.scheduleDraft() // the draft keeps the files listed
+	}
 	d.content = widget.NewCard("Attachments", "", container.NewVBox(wrapped(attachmentsHelp),
 		d.heading, d.attached, widget.NewSeparator(),
 		d.files.list, d.files.refusals, container.NewHBox(d.files.addB, d.uploadB)))

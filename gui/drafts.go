@@ -106,12 +106,12 @@ func (u *UI) offerDrafts() {
 		var found []restorable
 		if d := s.newLead; d != nil {
 			found = append(found, restorable{kind: drafts.NewLead,
-				what:    newDraftName(d.Values) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
+				what:    newDraftName(d.Values) + withFiles(*d) + " (saved " + d.Saved.Local().Format("01/02/2006 15:04") + ")",
 				restore: func() { u.newLead.restoreDraft(*d) }})
 		}
 		if d := s.edit; d != nil {
 			found = append(found, restorable{kind: drafts.Edit,
-				what: "Your unsaved changes to " + nameOrID(d.Loaded, d.LeadID),
+				what: "Your unsaved changes to " + nameOrID(d.Loaded, d.LeadID) + withFiles(*d),
 				restore: func() {
 					u.edit.restoreDraft(*d)
 					u.show(tabEdit)

@@ -420,12 +420,16 @@ func (p *editPanel) applyDescribe(d *sfclient.Describe) {
 	}
 }
 
-// draft is the unsaved edit, or nil when there is none.
+// draft is the unsaved edit with the files listed for Upload, or nil when there is neither.
 func (p *editPanel) draft(now time.Time) *drafts.Draft {
-	if !p.dirty() {
+	if p.form == nil || p.loadedID == "" {
+		return nil // the tab is not built yet, or no lead is loaded
+	}
+	files := p.docs.files.files()
+	if !p.dirty() && len(files) == 0 {
 		return nil
 	}
-	return &drafts.Draft{Values: p.form.values(), LeadID: p.loadedID, Loaded: p.loaded, Since: p.since, Saved: now}
+	return &drafts.Draft{Values: p.form.values(), LeadID: p.loadedID, Loaded: p.loaded, Since: p.since, Files: files, Saved: now}
 }
 
 // restoreDraft brings back an edit left unsaved when the window last closed.
@@ -440,6 +444,7 @@ func (p *editPanel) restoreDraft(d drafts.Draft) {
 	p.form.setValues(d.Values)
 	p.showHeading()
 	p.markEdits()
+	p.docs.files.restore(d.Files)
 }
 
 func bold(s string) *widget.Label {

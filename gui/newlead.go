@@ -87,6 +87,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	}
 	p.files = newAttachmentList(u)
 	p.files.reveal = p.form.reveal // Add files… and the rows, when Tab reaches them
+	p.files.onChange = u.scheduleDraft
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
@@ -418,17 +419,19 @@ func (p *newLeadPanel) reopen(values lead.Values, submission string, uncertain b
 	p.submission, p.uncertain = submission, uncertain
 }
 
-// draft is the lead as typed, or nil when nothing beyond the dealer's defaults was typed.
+// draft is the lead as typed with the files listed, or nil when nothing beyond the dealer's
+// defaults was typed and no file is listed.
 func (p *newLeadPanel) draft(now time.Time) *drafts.Draft {
-	v := p.form.values()
-	if !typedSomething(v) {
+	v, files := p.form.values(), p.files.files()
+	if !typedSomething(v) && len(files) == 0 {
 		return nil
 	}
-	return &drafts.Draft{Values: v, Terms: p.terms.Checked, Submission: p.submission, Saved: now}
+	return &drafts.Draft{Values: v, Terms: p.terms.Checked, Submission: p.submission, Files: files, Saved: now}
 }
 
 // restoreDraft brings back a lead typed before the window last closed.
 func (p *newLeadPanel) restoreDraft(d drafts.Draft) {
 	p.reopen(d.Values, d.Submission, d.Submission != "") // it may have been sent just before
 	p.terms.SetChecked(d.Terms)
+	p.files.restore(d.Files)
 }

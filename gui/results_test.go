@@ -198,6 +198,9 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		if b, ok := obj.(*widget.Button); ok && b.Text == text {
 			return b
 		}
+		if b, ok := obj.(*dialogButton); ok && b.Text == text { // a dialog's (dialogchoice.go)
+			return &b.Button
+		}
 	}
 	return nil
 }

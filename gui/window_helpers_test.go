@@ -21,6 +21,9 @@ func visibleButton(o fyne.CanvasObject, text string) *widget.Button {
 	if b, ok := o.(*focusButton); ok && b.Text == text {
 		return &b.Button
 	}
+	if b, ok := o.(*dialogButton); ok && b.Text == text {
+		return &b.Button
+	}
 	for _, child := range childrenOf(o) {
 		if b := visibleButton(child, text); b != nil {
 			return b
