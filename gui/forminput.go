@@ -161,6 +161,20 @@ func newLeaveEntry(password bool) *leaveEntry {
 	return e
 }
 
+// SetText replaces the text; the same text changes nothing, a selection included. A
+// selection made before (Tab into a filled box selects it) ends with the text it covered:
+// Fyne would otherwise keep it open from where it started, and each character typed next
+// would replace the one typed before it.
+func (e *leaveEntry) SetText(text string) {
+	if text == e.Text {
+		return
+	}
+	e.Entry.SetText(text)
+	if e.hasKeyboard {
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	}
+}
+
 // AcceptsTab is false: in a multi-line box too, Tab and Shift+Tab move between fields
 // rather than typing a tab character.
 func (e *leaveEntry) AcceptsTab() bool { return false }

@@ -37,8 +37,7 @@ func TestARefusedSubmitScrollsToAProblemInAPartNeverDrawn(t *testing.T) {
 	h.u.win.Resize(fyne.NewSize(800, 600))
 	p := h.u.newLead
 	h.fillWithABadOwner2SSN()
-	p.form.owner2.setOpen(false) // so the bad SSN is in a part no frame has drawn
-	drawn := h.withUndrawnForms()
+	drawn := h.withUndrawnForms() // the bad SSN, deep in the form, as if no frame had drawn it
 	h.ctrlS()
 	drawn()
 
