@@ -3,22 +3,29 @@ package gui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
 
 func TestTypedPathIsTheFileThePersonMeans(t *testing.T) {
 	home := filepath.FromSlash("/home/clerk")
+	// The top of the disk: / here, a drive on Windows (where /tmp has no drive, so is not a
+	// whole path).
+	top, fileTop := "/", "file:///"
+	if runtime.GOOS == "windows" {
+		top, fileTop = "C:/", "file:///C:/"
+	}
 	for _, c := range []struct{ typed, want, fails string }{
-		{"/tmp/quote.pdf", "/tmp/quote.pdf", ""},
-		{"  /tmp/quote.pdf  ", "/tmp/quote.pdf", ""},
-		{"'/tmp/my quote.pdf'", "/tmp/my quote.pdf", ""},
-		{`"/tmp/my quote.pdf"`, "/tmp/my quote.pdf", ""},
+		{top + "tmp/quote.pdf", top + "tmp/quote.pdf", ""},
+		{"  " + top + "tmp/quote.pdf  ", top + "tmp/quote.pdf", ""},
+		{"'" + top + "tmp/my quote.pdf'", top + "tmp/my quote.pdf", ""},
+		{`"` + top + `tmp/my quote.pdf"`, top + "tmp/my quote.pdf", ""},
 		{"~", "/home/clerk", ""},
 		{"~/Documents/quote.pdf", "/home/clerk/Documents/quote.pdf", ""},
 		{"Documents/quote.pdf", "/home/clerk/Documents/quote.pdf", ""},
-		{"file:///tmp/my%20quote.pdf", "/tmp/my quote.pdf", ""},
-		{"/tmp/../tmp/./quote.pdf", "/tmp/quote.pdf", ""},
+		{fileTop + "tmp/my%20quote.pdf", top + "tmp/my quote.pdf", ""},
+		{top + "tmp/../tmp/./quote.pdf", top + "tmp/quote.pdf", ""},
 		{"", "", "Type the path"},
 		{"  ''  ", "", "Type the path"},
 		{"https://example.com/quote.pdf", "", "web address"},
