@@ -165,13 +165,17 @@ func newLeaveEntry(password bool) *leaveEntry {
 // selection made before (Tab into a filled box selects it) ends with the text it covered:
 // Fyne would otherwise keep it open from where it started, and each character typed next
 // would replace the one typed before it.
-func (e *leaveEntry) SetText(text string) {
+func (e *leaveEntry) SetText(text string) { replaceText(&e.Entry, text, e.hasKeyboard) }
+
+// replaceText sets e's text (see leaveEntry.SetText): the same text changes nothing; new text
+// in a box that has the keyboard ends any selection, with the caret after the text.
+func replaceText(e *widget.Entry, text string, hasKeyboard bool) {
 	if text == e.Text {
 		return
 	}
-	e.Entry.SetText(text)
-	if e.hasKeyboard {
-		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	e.SetText(text)
+	if hasKeyboard {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 	}
 }
 

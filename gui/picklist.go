@@ -116,14 +116,21 @@ func (p *picklist) choose(v string) {
 // AcceptsTab is false: Tab always moves on to the next field.
 func (p *picklist) AcceptsTab() bool { return false }
 
-// TypedRune replaces the value with the first key typed after focus arrives.
+// TypedRune replaces the value with the first key typed after focus arrives (which selected
+// it) or after a value was chosen.
 func (p *picklist) TypedRune(r rune) {
 	if p.fresh {
 		p.fresh = false
-		p.SetText("")
+		if p.SelectedText() == "" {
+			p.SetText("")
+		}
 	}
 	p.Entry.TypedRune(r)
 }
+
+// SetText replaces the value; new text ends a selection, as in the form's other boxes
+// (replaceText).
+func (p *picklist) SetText(text string) { replaceText(&p.Entry, text, p.typing) }
 
 // showListShortcut opens the list from the keyboard, as in desktop combo boxes.
 var showListShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
@@ -166,6 +173,9 @@ func (p *picklist) FocusGained() {
 	p.Entry.FocusGained()
 	if !p.typing { // arriving, not told again while it already has the keyboard
 		p.fresh = true
+		if p.Text != "" { // selected, as the form's other boxes are: typing replaces it
+			p.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+		}
 	}
 	p.typing = true
 	if p.onFocus != nil {

@@ -34,7 +34,7 @@ func (u *UI) commands() []command {
 	}
 	cmds := []command{{menu: "Lead", label: "Submit or save", action: u.save, shortcut: saveShortcut}}
 	for i, label := range []string{"New lead", "Edit lead", "Outbox", "My leads", "Settings"} {
-		cmds = append(cmds, command{menu: "Lead", group: 1, label: label, action: func() { u.show(i) }, shortcut: ctrl(tabKeys[i])})
+		cmds = append(cmds, command{menu: "Lead", group: 1, label: label, action: func() { u.pick(i) }, shortcut: ctrl(tabKeys[i])})
 	}
 	cmds = append(cmds,
 		command{menu: "Lead", group: 2, label: "Next tab", action: func() { u.step(1) },

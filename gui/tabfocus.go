@@ -43,6 +43,16 @@ func (u *UI) focusShown(t *container.TabItem) {
 	u.win.Canvas().Unfocus()
 }
 
+// pick is Ctrl/Cmd+1…5: it shows the tab or, when that tab is shown already, takes the
+// keyboard back to its start (the first field of a long form), as showing it would.
+func (u *UI) pick(tab int) {
+	if t := u.tabs.Items[tab]; u.tabs.Selected() == t {
+		u.focusShown(t)
+		return
+	}
+	u.show(tab)
+}
+
 // focusAfterSignIn gives the keyboard back to the tab shown once the sign-in button, which
 // had it, has gone: typing goes on where the clerk was working.
 func (u *UI) focusAfterSignIn() {
