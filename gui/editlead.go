@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -95,8 +96,10 @@ func (p *editPanel) build() fyne.CanvasObject {
 	p.form.appendCard(p.docs.content)
 	p.barNote = newBarNote()
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Lead"), load, p.idEntry), p.idErr, p.heading)
-	p.content = container.NewBorder(top, container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton(), p.barNote), nil, u.noteSlot(tabEdit)), nil, nil,
-		p.form.view)
+	bar := container.NewBorder(nil, nil, container.NewHBox(p.saveB, p.historyButton(), p.barNote), nil, u.noteSlot(tabEdit))
+	// Objects in reading order, which is also the Tab order: the id box and Load, the form,
+	// then Save changes and History.
+	p.content = container.New(layout.NewBorderLayout(top, bar, nil, nil), top, p.form.view, bar)
 	p.form.view.Hide() // no lead yet: nothing to type into, so nothing typed here is lost
 	if p.describe != nil {
 		p.applyDescribe(p.describe)

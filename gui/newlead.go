@@ -304,8 +304,8 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	if p.u.currentClient() != nil {
 		instance = p.u.currentClient().Session().InstanceURL
 	}
+	// In the text colour: the green is the banner's own, and green text on it is hard to read.
 	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Importance = widget.SuccessImportance
 	title.Truncation = fyne.TextTruncateEllipsis
 	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	idLabel.Selectable = true
