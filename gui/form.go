@@ -44,10 +44,8 @@ type leadForm struct {
 	// shown a moment ago (Edit lead's, when its first lead loads) would be found on none,
 	// and the keyboard would stay where it was.
 	canvas fyne.Canvas
-	// onChange runs after any field changes or is left; onEdit after the person types in
-	// one. Nil means nothing runs.
+	// onChange runs after any field changes or is left. Nil means nothing runs.
 	onChange func()
-	onEdit   func()
 	now      func() time.Time
 }
 
@@ -285,7 +283,7 @@ func settingLabel(text string) fyne.CanvasObject {
 
 // changed follows a field's text as it changes: a picklist shows the value the text stands
 // for, a shown problem clears once fixed (the shares' total too), and typing marks the field
-// as touched and is reported to onEdit.
+// as touched.
 func (f *leadForm) changed(in *input) {
 	typing := in.hasKeyboard()
 	if typing {
@@ -303,9 +301,6 @@ func (f *leadForm) changed(in *input) {
 	if typing {
 		if in.problem.Visible() {
 			f.revealInput(in) // a hint just shown under the last visible row
-		}
-		if f.onEdit != nil {
-			f.onEdit()
 		}
 	}
 	if f.onChange != nil {

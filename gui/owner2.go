@@ -39,9 +39,6 @@ func (f *leadForm) removeOwner2() {
 	}
 	f.foldOwner2()
 	f.checkAcross(true)
-	if f.onEdit != nil {
-		f.onEdit()
-	}
 	if f.onChange != nil {
 		f.onChange()
 	}
