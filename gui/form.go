@@ -332,10 +332,14 @@ func (f *leadForm) setValues(v lead.Values) {
 	f.owner2.setOpen(lead.OwnerCount(v) == 2)
 }
 
-// tidyAll tidies every box as if it had been left: Ctrl+S can come from inside one.
+// tidyAll tidies every box as if it had been left, and settles a picklist the person is in as
+// Enter would (Ctrl+S can come from inside one). A text box that has the keyboard keeps what is
+// typed in it: lead.Value sends it tidied all the same.
 func (f *leadForm) tidyAll() {
 	for _, in := range f.order {
-		in.tidy()
+		if in.pick != nil || !in.hasKeyboard() {
+			in.tidy()
+		}
 	}
 }
 

@@ -70,8 +70,9 @@ func (in *input) hasKeyboard() bool {
 	return in.entry.hasKeyboard
 }
 
-// tidy writes the value the way Mazo keeps it (lead.Tidy), or settles a picklist on the
-// value its text stands for.
+// tidy writes the value the way Mazo keeps it and lead.Value sends it (lead.Tidy, which the
+// field's Kind and Format in the catalogue drive), or settles a picklist on the value its text
+// stands for. The form calls it as the box is left, never while the person types in it.
 func (in *input) tidy() {
 	if in.pick != nil {
 		in.pick.settle()

@@ -204,3 +204,23 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+func TestEINZIPSSNAndDatesAreShownAsTheyWillBeSentOnceTheBoxIsLeft(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	form := h.u.newLead.form
+	for name, c := range map[string]struct{ typed, want string }{
+		"Federal_Tax_ID__c": {"741234567", "74-1234567"}, "PostalCode": {"787361234", "78736-1234"},
+		"State": {"tx", "TX"}, "SSN1__c": {"123 45 6789", "123-45-6789"}, "Birthday1__c": {"5/31/1970", "05/31/1970"},
+		"Year__c": {"2,023", "2023"}, "Amount_Requested__c": {"$25,000", "25000"},
+	} {
+		form.focus(form.inputs[name])
+		test.Type(h.focused(), c.typed)
+		if got := form.inputs[name].text(); got != c.typed {
+			t.Errorf("%s: typed %q, but the box shows %q while it has the keyboard", name, c.typed, got)
+		}
+		h.tab()
+		if got := form.inputs[name].text(); got != c.want {
+			t.Errorf("%s: typed %q, shows %q after Tab, want %q", name, c.typed, got, c.want)
+		}
+	}
+}

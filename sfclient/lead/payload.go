@@ -26,12 +26,13 @@ func NewSubmissionID() string {
 	return "ld-" + hex.EncodeToString(b)
 }
 
-// Value converts one typed value into what Salesforce expects for the field: numbers for
-// money, percentages and years; YYYY-MM-DD for dates; 123-45-6789 for SSNs; 12-3456789 for
-// EINs; upper-case state codes; nil for an empty value. A value that does not fit its kind
-// (one loaded from an org that allowed it) is passed on as typed.
+// Value converts one typed value into what Salesforce expects for the field: first tidied as
+// leaving its box tidies it (Tidy: phones, SSNs, EINs, ZIP codes), then numbers for money,
+// percentages and years; YYYY-MM-DD for dates; upper-case state codes; nil for an empty
+// value. A value that does not fit its kind (one loaded from an org that allowed it) is passed
+// on as typed.
 func Value(name, typed string) any {
-	v := strings.TrimSpace(typed)
+	v := strings.TrimSpace(Tidy(name, typed))
 	f, _ := ByName(name)
 	if v == "" {
 		return nil
@@ -51,14 +52,6 @@ func Value(name, typed string) any {
 		}
 	case f.Kind == Boolean:
 		return v == "true"
-	case f.Format == SSN:
-		if d := digitsOnly.ReplaceAllString(v, ""); len(d) == 9 {
-			return d[:3] + "-" + d[3:5] + "-" + d[5:]
-		}
-	case f.Format == EIN:
-		if d := digitsOnly.ReplaceAllString(v, ""); len(d) == 9 {
-			return d[:2] + "-" + d[2:]
-		}
 	case f.Format == StateCode:
 		return strings.ToUpper(v)
 	}
@@ -113,7 +106,7 @@ func Display(name string, value any) string {
 	case string:
 		if f.Kind == Date {
 			if t, err := time.Parse("2006-01-02", v); err == nil {
-				return t.Format("01/02/2006")
+				return t.Format(DateLayout)
 			}
 		}
 		return v
@@ -139,9 +132,10 @@ func Changes(loaded, typed Values) map[string]any {
 	return out
 }
 
-// normalized is what a value means, not how it was typed: tidied as leaving its box tidies
-// it, so a phone loaded as "(555)-555-5555" and shown back as "(555) 555-5555" is no change.
+// normalized is what a value means, not how it was typed: Value tidies it as leaving its box
+// tidies it, so a phone loaded as "(555)-555-5555" and shown back as "(555) 555-5555" is no
+// change.
 func normalized(name, typed string) string {
-	b, _ := json.Marshal(Value(name, Tidy(name, typed)))
+	b, _ := json.Marshal(Value(name, typed))
 	return string(b)
 }

@@ -8,11 +8,12 @@ import (
 )
 
 // Tidy rewrites a value the way Mazo's records hold it, for the form to show as the person
-// leaves a box: phones as (512) 555-0142 (a leading country code 1 dropped), amounts,
-// percentages and years as plain numbers ("$600,000.00" → "600000"), state codes in capitals
-// as they are sent ("tx" → "TX"). A value that does not
-// fit its field is returned as typed, so the check beside the field can say what is wrong
-// and nothing typed is lost.
+// leaves a box and for Value to send: phones as (512) 555-0142 (a leading country code 1
+// dropped), amounts, percentages and years as plain numbers ("$600,000.00" → "600000"), state
+// codes in capitals ("tx" → "TX"), EINs as 12-3456789, SSNs as 123-45-6789, ZIP codes as 78736
+// or 78736-1234, and dates as MM/DD/YYYY. Which rule applies follows the field's Kind and
+// Format in the catalogue. A value that does not fit its field is returned as typed, so the
+// check beside the field can say what is wrong and nothing typed is lost.
 func Tidy(name, typed string) string {
 	f, _ := ByName(name)
 	v := strings.TrimSpace(typed)
@@ -47,8 +48,40 @@ func Tidy(name, typed string) string {
 		if n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); err == nil && n == float64(int(n)) {
 			return strconv.Itoa(int(n))
 		}
+	case f.Format == EIN:
+		if d, ok := nineDigits(v); ok {
+			return d[:2] + "-" + d[2:]
+		}
+	case f.Format == SSN:
+		if d, ok := nineDigits(v); ok {
+			return d[:3] + "-" + d[3:5] + "-" + d[5:]
+		}
+	case f.Format == ZIP:
+		if zipCode.MatchString(v) {
+			if d := digitsOnly.ReplaceAllString(v, ""); len(d) == 9 {
+				return d[:5] + "-" + d[5:]
+			}
+			return v
+		}
+	case f.Kind == Date:
+		if t, err := ParseDate(v); err == nil {
+			return t.Format(DateLayout)
+		}
 	}
 	return typed
+}
+
+// DateLayout is how the form shows a date: MM/DD/YYYY, as US clerks write it.
+const DateLayout = "01/02/2006"
+
+// nineDigits is the 9 digits of an SSN or EIN typed with or without dashes and spaces; false
+// when the text holds anything else or another number of digits.
+func nineDigits(v string) (string, bool) {
+	if strings.Trim(v, "0123456789- ") != "" {
+		return "", false
+	}
+	d := digitsOnly.ReplaceAllString(v, "")
+	return d, len(d) == 9
 }
 
 // Choose finds the value of a picklist a person means by what they typed: the option equal

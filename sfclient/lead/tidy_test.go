@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
+func TestTidyWritesEachFieldTheWayMazoKeepsIt(t *testing.T) {
 	tests := []struct{ field, typed, want string }{
 		{"Phone", "512 555 0142", "(512) 555-0142"},
 		{"Phone", "5125550142", "(512) 555-0142"},
@@ -26,6 +26,20 @@ func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
 		{"State", "tx", "TX"},
 		{"State2__c", " Tx ", "TX"},
 		{"State2_2__c", "Texas", "Texas"},   // not a code: kept for the check to point out
+		{"Federal_Tax_ID__c", "123456789", "12-3456789"},
+		{"Federal_Tax_ID__c", " 12 3456789 ", "12-3456789"},
+		{"Federal_Tax_ID__c", "12-345678", "12-345678"}, // 8 digits: kept for the check
+		{"Federal_Tax_ID__c", "EIN 123456789", "EIN 123456789"},
+		{"SSN1__c", "123456789", "123-45-6789"},
+		{"SSN2__c", "123 45 6789", "123-45-6789"},
+		{"SSN1__c", "12345678", "12345678"},
+		{"PostalCode", "787361234", "78736-1234"},
+		{"Zip2__c", " 78736 ", "78736"},
+		{"Zip2_2__c", "78736-1234", "78736-1234"},
+		{"PostalCode", "7873", "7873"},
+		{"Birthday1__c", "5/31/1970", "05/31/1970"},
+		{"Birthday2__c", "1970-05-31", "05/31/1970"},
+		{"Birthday1__c", "02/30/1970", "02/30/1970"}, // no such day: kept for the check
 		{"Company", " Jimjo  ", " Jimjo  "}, // other fields are not touched
 		{"Phone", "", ""},
 		{"NoSuchField__c", "512 555 0142", "512 555 0142"},
@@ -40,6 +54,7 @@ func TestTidyWritesPhonesAmountsAndYearsTheWayMazoKeepsThem(t *testing.T) {
 func TestTidiedValuesPassTheirCheckAndSendTheSameValue(t *testing.T) {
 	for _, c := range []struct{ field, typed string }{
 		{"Phone", "512 555 0142"}, {"AnnualRevenue", "$600,000"}, {"Year__c", "2,023"}, {"Ownership1__c", "50%"}, {"State", "tx"},
+		{"Federal_Tax_ID__c", "123456789"}, {"SSN1__c", "123456789"}, {"PostalCode", "787361234"}, {"Birthday1__c", "5/31/1970"},
 	} {
 		tidy := Tidy(c.field, c.typed)
 		if msg := Check(c.field, tidy, now); msg != "" {
@@ -118,6 +133,12 @@ func FuzzTidy(f *testing.F) {
 		f.Add("Year__c", s)
 		f.Add("State", s)
 	}
+	for _, s := range []string{"123456789", "12-3456789", "12 345 6789", "787361234", "78736-1234", "5/31/1970", "1970-05-31", "02/30/1970"} {
+		f.Add("Federal_Tax_ID__c", s)
+		f.Add("SSN1__c", s)
+		f.Add("PostalCode", s)
+		f.Add("Birthday1__c", s)
+	}
 	f.Fuzz(func(t *testing.T, field, typed string) {
 		tidy := Tidy(field, typed)
 		if Tidy(field, tidy) != tidy {
@@ -143,4 +164,14 @@ func FuzzChoose(f *testing.F) {
 			t.Fatalf("Choose(%q) found nothing but returned %q", typed, got)
 		}
 	})
+}
+
+func TestEveryValueIsSentAsTheTidiedBoxShowsIt(t *testing.T) {
+	for _, f := range Fields {
+		for _, typed := range []string{"512 555 0142", "123456789", "787361234", "5/31/1970", "$600,000", "tx", "2,023", "50%"} {
+			if a, b := normalized(f.Name, typed), normalized(f.Name, Tidy(f.Name, typed)); a != b {
+				t.Errorf("%s: %q is sent as %s, but its tidied box %q as %s", f.Name, typed, a, Tidy(f.Name, typed), b)
+			}
+		}
+	}
 }

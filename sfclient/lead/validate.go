@@ -18,6 +18,7 @@ type Problems map[string]string
 
 var (
 	digitsOnly = regexp.MustCompile(`\D`)
+	zipCode    = regexp.MustCompile(`^\d{5}(-?\d{4})?$`) // 5 digits, or 9 as 12345-6789
 	states     = strings.Fields("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP")
 )
 
@@ -50,7 +51,7 @@ func Check(name, value string, now time.Time) string {
 			return "Use the two-letter state code, e.g. TX."
 		}
 	case f.Format == ZIP:
-		if d := digitsOnly.ReplaceAllString(v, ""); !regexp.MustCompile(`^\d{5}(-?\d{4})?$`).MatchString(v) || (len(d) != 5 && len(d) != 9) {
+		if !zipCode.MatchString(v) {
 			return "A ZIP code has 5 digits, or 9 as 12345-6789."
 		}
 	case f.Format == EIN:
@@ -170,7 +171,7 @@ func SpansFields(name string) bool { return slices.Contains(ownershipFields, nam
 // exist (02/30/2020).
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{"01/02/2006", "1/2/2006", "2006-01-02"} {
+	for _, layout := range []string{DateLayout, "1/2/2006", "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
