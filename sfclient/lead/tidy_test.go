@@ -25,7 +25,7 @@ func TestTidyWritesEachFieldTheWayMazoKeepsIt(t *testing.T) {
 		{"Year__c", "2,023", "2023"},
 		{"State", "tx", "TX"},
 		{"State2__c", " Tx ", "TX"},
-		{"State2_2__c", "Texas", "Texas"},   // not a code: kept for the check to point out
+		{"State2_2__c", "Texas", "Texas"}, // not a code: kept for the check to point out
 		{"Federal_Tax_ID__c", "123456789", "12-3456789"},
 		{"Federal_Tax_ID__c", " 12 3456789 ", "12-3456789"},
 		{"Federal_Tax_ID__c", "12-345678", "12-345678"}, // 8 digits: kept for the check
@@ -40,7 +40,7 @@ func TestTidyWritesEachFieldTheWayMazoKeepsIt(t *testing.T) {
 		{"Birthday1__c", "5/31/1970", "05/31/1970"},
 		{"Birthday2__c", "1970-05-31", "05/31/1970"},
 		{"Birthday1__c", "02/30/1970", "02/30/1970"}, // no such day: kept for the check
-		{"Company", " Jimjo  ", " Jimjo  "}, // other fields are not touched
+		{"Company", " Jimjo  ", " Jimjo  "},          // other fields are not touched
 		{"Phone", "", ""},
 		{"NoSuchField__c", "512 555 0142", "512 555 0142"},
 	}
