@@ -146,7 +146,7 @@ func (p *myLeadsPanel) build() {
 	filters := container.New(layout.NewBorderLayout(nil, nil, choices, refresh), choices, p.search, refresh)
 	intro := wrapped("The dealer's leads in Salesforce, the most recently changed first. Double-click a lead, or select it and press Enter, to open it.")
 	top := container.NewVBox(intro, filters, p.bar, p.note)
-	p.content.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, p.list)}
+	p.content.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, withWheel(p.list, &p.list.List))}
 	p.content.Refresh()
 	p.redraw()
 }

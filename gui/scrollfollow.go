@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"runtime"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -12,7 +14,7 @@ import (
 // field gains focus, it keeps the focused field in view as the person tabs (Fyne's scroll
 // does not follow focus: fyne-io/fyne#3029), and it scrolls with the wheel wherever the
 // pointer is (an Entry's own inner scroller otherwise takes the wheel and barely moves:
-// fyne-io/fyne#1939).
+// fyne-io/fyne#1939), three lines a notch (wheelStep).
 func newFollowScroll(content fyne.CanvasObject) *container.Scroll {
 	s := container.NewVScroll(nil)
 	s.Content = unmeasured(layout.NewStackLayout(), content, &wheelCatcher{target: s})
@@ -101,9 +103,10 @@ func layOut(s *container.Scroll) {
 	}
 }
 
-// wheelCatcher lies over the whole form and hands every wheel turn to the form's scroll.
-// It takes nothing else: taps, hovering, dragging and focus reach the fields under it,
-// because Fyne gives each kind of event to the topmost object that handles that kind.
+// wheelCatcher lies over the whole form and hands every wheel turn to the form's scroll, a
+// notch moving it wheelLines lines (wheelStep). It takes nothing else: taps, hovering,
+// dragging and focus reach the fields under it, because Fyne gives each kind of event to the
+// topmost object that handles that kind.
 type wheelCatcher struct {
 	widget.BaseWidget
 	target fyne.Scrollable
@@ -115,8 +118,50 @@ func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }
 
-// Scrolled scrolls the form.
-func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) { w.target.Scrolled(ev) }
+// Scrolled scrolls the target by wheelStep of the turn.
+func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) {
+	turned := *ev
+	turned.Scrolled.DY = wheelStep(ev.Scrolled.DY)
+	w.target.Scrolled(&turned)
+}
+
+// withWheel is shown (a widget.List, or a widget extending list) with a wheelCatcher over it,
+// so a notch moves list as far as it moves a form (the list's own scroll moves a notch's 25
+// pixels, less than a row).
+func withWheel(shown fyne.CanvasObject, list *widget.List) fyne.CanvasObject {
+	return container.NewStack(shown, &wheelCatcher{target: listWheel{list}})
+}
+
+// listWheel scrolls a widget.List, which keeps its scroll to itself, by a wheel's turn.
+type listWheel struct{ list *widget.List }
+
+// Scrolled moves the list by the turn: a turn towards the person (negative DY) shows what is below.
+func (l listWheel) Scrolled(ev *fyne.ScrollEvent) {
+	l.list.ScrollToOffset(l.list.GetScrollOffset() - ev.Scrolled.DY)
+}
+
+// wheelLines is how far one notch of a mouse wheel scrolls, in lines of text: three, as
+// Windows, GNOME and KDE applications scroll by default.
+const wheelLines = 3
+
+// driverNotch is the delta Fyne's desktop driver reports for one notch of a mouse wheel. GLFW
+// reports a notch as an offset of 1 on X11 (buttons 4 and 5) and on Windows (WM_MOUSEWHEEL's
+// 120 divided by WHEEL_DELTA, so a precision touchpad's smaller steps are fractions of it),
+// and Fyne multiplies that by 25 (fyne.io/fyne/v2/internal/driver/glfw, scroll_speed_default.go;
+// a burst of 10 notches or more in one event is multiplied by a further 125). A notch is thus
+// 25 pixels, less than one line of a form.
+const driverNotch = 25
+
+// wheelStep is how far a wheel's vertical delta dy, as the driver reports it, scrolls a form
+// or list: wheelLines lines of text a notch, fractions of a notch in proportion. On macOS the
+// driver passes a trackpad's and a mouse's own pixel deltas on (Fyne multiplies by 10 there,
+// scroll_speed_darwin.go), already the distance the system means, so they are kept as they are.
+func wheelStep(dy float32) float32 {
+	if runtime.GOOS == "darwin" {
+		return dy
+	}
+	return dy / driverNotch * wheelLines * lineHeight()
+}
 
 // focusButton is a Button that says when focus arrives, so the form can bring it into view.
 type focusButton struct {
