@@ -207,9 +207,10 @@ func (p *picklist) showListHere() {
 	p.showList(fyne.CurrentApp().Driver().AbsolutePositionForObject(p))
 }
 
-// showList opens the list under the box, whose top left corner is at (in the window) at,
-// with the value shown (else the first) highlighted. The list has the keyboard: arrows move,
-// Enter or Space picks, Esc closes; either way the keyboard is back here after. A read-only
+// showList opens the list next to the box, whose top left corner is at (in the window) at: below
+// it, or above it when there is no room below (listTop), so what is typed stays in view, with
+// the value shown (else the first) highlighted. The list has the keyboard: arrows move, Enter
+// or Space picks, Esc closes; either way the keyboard is back here after. A read-only
 // picklist (a field the org locks, a converted lead) opens nothing.
 func (p *picklist) showList(at fyne.Position) {
 	if p.Disabled() {
@@ -223,11 +224,28 @@ func (p *picklist) showList(at fyne.Position) {
 		})
 	}
 	menu := widget.NewPopUpMenu(fyne.NewMenu("", items...), p.canvas)
-	menu.ShowAtPosition(at.AddXY(0, p.Size().Height))
-	menu.Resize(fyne.NewSize(p.Size().Width, menu.MinSize().Height))
+	size := fyne.NewSize(max(p.Size().Width, menu.MinSize().Width), menu.MinSize().Height)
+	_, area := p.canvas.InteractiveArea()
+	pos := fyne.NewPos(at.X, listTop(at.Y, p.Size().Height, size.Height, area.Height))
+	size.Height = min(size.Height, area.Height-pos.Y) // the list scrolls in what room there is
+	menu.ShowAtPosition(pos)
+	menu.Resize(size)
+	menu.Move(pos) // Fyne moves a menu that runs off the window up, over what opened it
 	for range max(slices.Index(p.options, p.Text), 0) + 1 {
 		menu.ActivateNext()
 	}
+}
+
+// listTop is where a list listHeight tall opens for a box boxHeight tall whose top is at
+// boxTop, in a window windowHeight tall: right under the box when it fits there, else right
+// above it when it fits there, as a desktop combo box opens. When it fits on neither side it
+// opens under the box all the same, and scrolls in the room down to the window's bottom.
+func listTop(boxTop, boxHeight, listHeight, windowHeight float32) float32 {
+	below := boxTop + boxHeight
+	if below+listHeight > windowHeight && listHeight <= boxTop {
+		return boxTop - listHeight
+	}
+	return below
 }
 
 // dropArrow is the ▾ at the end of a picklist: it opens the list for the mouse and, unlike a

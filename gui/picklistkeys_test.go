@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -74,5 +75,72 @@ func TestSpaceInAnEmptyPicklistOpensTheListInsteadOfTypingASpace(t *testing.T) {
 	h.tab()
 	if got := h.u.newLead.form.inputs["Legal_Entity_Type__c"].text(); got != "S Corporation" || h.dialogs() != 0 {
 		t.Fatalf("s, Space, c gave %q (%d lists open)", got, h.dialogs())
+	}
+}
+
+func TestListTopOpensUnderTheBoxOrAboveItWhenThereIsNoRoomUnder(t *testing.T) {
+	for _, c := range []struct {
+		name                                  string
+		boxTop, boxHeight, list, window, want float32
+	}{
+		{"room under", 100, 36, 200, 600, 136},
+		{"just fits under", 364, 36, 200, 600, 400},
+		{"no room under", 500, 36, 200, 600, 300},
+		{"no room on either side: under, scrolling", 150, 36, 500, 600, 186},
+		{"exactly the room above", 200, 36, 200, 300, 0},
+	} {
+		if got := listTop(c.boxTop, c.boxHeight, c.list, c.window); got != c.want {
+			t.Errorf("%s: listTop = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestAPicklistsListOpensNextToItsBoxNeverOverIt(t *testing.T) {
+	for _, c := range []struct {
+		window     fyne.Size
+		atBottom   bool // the box scrolled to the bottom of the visible form, else to its top
+		wantAbove  bool
+		field, how string
+	}{
+		{fyne.NewSize(800, 600), false, false, "Legal_Entity_Type__c", "F4"},
+		{fyne.NewSize(800, 600), true, true, "Legal_Entity_Type__c", "F4"},
+		{fyne.NewSize(800, 600), true, true, "Time_Frame__c", "Alt+Down"},
+		{fyne.NewSize(1600, 1200), false, false, "Time_Frame__c", "Alt+Down"},
+		{fyne.NewSize(1600, 1200), true, true, "Lead_Type__c", "F4"},
+	} {
+		h := newHarness(t, sftest.Options{})
+		h.u.win.Resize(c.window)
+		form := h.u.newLead.form
+		h.tabTo(c.field)
+		box := form.inputs[c.field].pick
+		// As the wheel may leave it: the box at the top of the form's view, or at its bottom.
+		y, _ := offsetWithin(form.view.Content, box)
+		if c.atBottom {
+			y += box.Size().Height - form.view.Size().Height + 2
+		}
+		form.view.ScrollToOffset(fyne.NewPos(0, y-2))
+		if c.how == "F4" {
+			h.press(fyne.KeyF4)
+		} else {
+			h.focused().(fyne.Shortcutable).TypedShortcut(showListShortcut)
+		}
+		menu := h.openList()
+		boxTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(box).Y
+		boxBottom := boxTop + box.Size().Height
+		top, bottom := menu.Position().Y, menu.Position().Y+menu.Size().Height
+		where := fmt.Sprintf("%s in a %v window (at the bottom: %v), opened with %s", c.field, c.window, c.atBottom, c.how)
+		switch {
+		case top < boxBottom && bottom > boxTop:
+			t.Errorf("%s: the list (%v–%v) covers its box (%v–%v)", where, top, bottom, boxTop, boxBottom)
+		case c.wantAbove && bottom > boxTop:
+			t.Errorf("%s: the list opened under the box with no room there", where)
+		case !c.wantAbove && top < boxBottom:
+			t.Errorf("%s: the list opened above the box with room under it", where)
+		case bottom > h.canvas().Size().Height:
+			t.Errorf("%s: the list runs off the window", where)
+		}
+		if len(menu.Items) != len(box.options) {
+			t.Errorf("%s: the list shows %d values", where, len(menu.Items))
+		}
 	}
 }
