@@ -18,10 +18,12 @@ import (
 
 // addFileHelp is the line above the File box.
 const addFileHelp = "Type or paste the file's path and press Enter. ~ is your home folder, and a path " +
-	"that does not start at the top of the disk is read from there. Tab completes a folder or file name."
+	"that does not start at the top of the disk is read from there. Tab completes a folder or file name, " +
+	"and lists the names when several match."
 
 // choose is Add files…: a small dialog with a File box where the clerk types or pastes a path
-// (Enter adds the file; Tab completes names), and Browse… for Fyne's file dialog. A file is
+// (Enter adds the file; Tab completes names, and lists them under the box when several
+// match), and Browse… for Fyne's file dialog. A file is
 // checked as a dropped one is; a refused path is said beside the box, which keeps what was
 // typed, and nothing is listed. The dialog closes once a file is listed; Esc closes it too.
 func (a *attachmentList) choose() {
@@ -53,14 +55,17 @@ func (a *attachmentList) choose() {
 		})
 	}
 	box.OnSubmitted = func(string) { addTyped() }
-	box.OnChanged = func(string) { problem.Hide() }
+	box.OnChanged = func(string) {
+		problem.Hide()
+		box.matches.Hide() // it listed names for the text as it was
+	}
 	browse := widget.NewButton("Browse…", func() { a.browse(d, box) })
 	browse.Icon = theme.FolderOpenIcon()
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	add := widget.NewButton("Add", addTyped)
 	add.Importance = widget.HighImportance
 	content := container.NewVBox(wrapped(addFileHelp),
-		container.NewBorder(nil, nil, widget.NewLabel("File"), nil, box), problem)
+		container.NewBorder(nil, nil, widget.NewLabel("File"), nil, box), box.matches, problem)
 	d = dialog.NewCustomWithoutButtons("Add a file", content, a.u.window())
 	d.SetButtons([]fyne.CanvasObject{browse, cancel, add})
 	d.Resize(fyne.NewSize(600, 240))
@@ -99,41 +104,58 @@ func (a *attachmentList) browse(typing dialog.Dialog, box fyne.Focusable) {
 	a.u.showDialog(d, nil, d.Dismiss)
 }
 
-// pathEntry is the File box of the Add a file dialog. Tab completes the name being typed
-// when its folder has names to complete it with (completePath); otherwise, and always with
-// Shift held, Tab moves the keyboard on as in any box. Esc runs onEscape.
+// pathEntry is the File box of the Add a file dialog. Tab completes the name being typed as
+// far as the names in its folder agree (completePath) and, when several still match, lists
+// them on the matches line under the box while the keyboard stays in the box, as a shell
+// does. Tab moves the keyboard on as in any box when there is nothing to complete or list, or
+// when the names matching are listed already, and always with Shift held. Esc runs onEscape.
 type pathEntry struct {
 	widget.Entry
-	home     string
-	shift    bool // a Shift key is held
-	onEscape func()
+	home  string
+	shift bool // a Shift key is held
+	// matches is the line under the box listing the names that match; the dialog places it
+	// and hides it as the text changes.
+	matches *widget.Label
+	// listedFor is the text whose matching names the matches line lists.
+	listedFor string
+	onEscape  func()
 }
 
 func newPathEntry(home string) *pathEntry {
-	e := &pathEntry{home: home}
+	e := &pathEntry{home: home, matches: wrapped("")}
+	e.matches.Importance = widget.LowImportance
+	e.matches.Hide()
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// AcceptsTab is asked by the window as Tab is pressed: the box takes it only to complete.
-// It reads the typed folder's names then, on the UI goroutine, because the answer is needed
-// before the key goes anywhere; a folder is listed in a moment, and only on Tab.
+// AcceptsTab is asked by the window as Tab is pressed: the box takes it only to complete, or
+// to list the names matching when they are not listed yet. It reads the typed folder's names
+// then, on the UI goroutine, because the answer is needed before the key goes anywhere; a
+// folder is listed in a moment, and only on Tab.
 func (e *pathEntry) AcceptsTab() bool {
 	if e.shift {
 		return false
 	}
-	_, ok := completePath(e.Text, e.home)
-	return ok
+	c := completePath(e.Text, e.home)
+	listed := e.matches.Visible() && e.listedFor == e.Text
+	return c.grew || len(c.matches) > 0 && !listed
 }
 
 // TypedKey completes the path on Tab, runs onEscape on Esc and leaves other keys to the Entry.
 func (e *pathEntry) TypedKey(k *fyne.KeyEvent) {
 	switch {
 	case k.Name == fyne.KeyTab:
-		if completed, ok := completePath(e.Text, e.home); ok {
-			e.SetText(completed)
-			e.CursorRow, e.CursorColumn = 0, utf8.RuneCountInString(completed)
+		c := completePath(e.Text, e.home)
+		if c.grew {
+			e.SetText(c.text)
+			e.CursorRow, e.CursorColumn = 0, utf8.RuneCountInString(c.text)
 			e.Refresh()
+		}
+		if len(c.matches) > 0 {
+			e.listedFor = e.Text
+			e.matches.SetText(matchesLine(c.matches))
+			e.matches.Show()
 		}
 	case !escaped(k, e.onEscape):
 		e.Entry.TypedKey(k)

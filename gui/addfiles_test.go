@@ -130,6 +130,57 @@ func TestTabInTheFileBoxCompletesFolderAndFileNames(t *testing.T) {
 	}
 }
 
+func TestTabInTheFileBoxListsTheNamesThatStillMatchAndKeepsTheKeyboard(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.win.Resize(fyne.NewSize(800, 600))
+	scans := t.TempDir()
+	sep := string(filepath.Separator)
+	for _, name := range []string{"quote-2025.pdf", "quote-2026.pdf"} {
+		if _, _, err := sftest.WriteDocument(scans, name, 9_000); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(scans, "quotes"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	box := h.openAddFiles()
+	dialog := func() fyne.CanvasObject { return h.u.win.Canvas().Overlays().Top() }
+	h.typeHere(scans + sep + "q")
+	h.tabKey()
+	if want := scans + sep + "quote"; box.Text != want {
+		t.Fatalf("Tab made %q, want the names' common start %q", box.Text, want)
+	}
+	if h.canvas().Focused() != fyne.Focusable(box) {
+		t.Fatalf("Tab with three names matching took the keyboard to %T", h.canvas().Focused())
+	}
+	if want := "3 names match: quote-2025.pdf, quote-2026.pdf, quotes" + sep; !visibleText(dialog(), want) {
+		t.Fatalf("the dialog does not say %q", want)
+	}
+	h.typeHere("-")
+	if visibleText(dialog(), "names match") {
+		t.Fatal("the list of names stayed after the text changed")
+	}
+	h.tabKey()
+	if box.Text != scans+sep+"quote-202" || !visibleText(dialog(), "2 names match: quote-2025.pdf, quote-2026.pdf.") {
+		t.Fatalf("Tab made %q and the list does not name the two files left", box.Text)
+	}
+	h.tabKey() // listed already: Tab moves on
+	if h.canvas().Focused() == fyne.Focusable(box) {
+		t.Fatal("a second Tab with the names listed stayed in the box")
+	}
+	test.FocusPrevious(h.canvas()) // Shift+Tab
+	h.typeHere("6")
+	h.tabKey()
+	if want := filepath.Join(scans, "quote-2026.pdf"); box.Text != want || visibleText(dialog(), "names match") {
+		t.Fatalf("Tab made %q (want %q), list shown %v", box.Text, want, visibleText(dialog(), "names match"))
+	}
+	h.press(fyne.KeyReturn)
+	h.u.jobs.drain()
+	if got := fileNames(h.u.newLead.files); strings.Join(got, ",") != "quote-2026.pdf" {
+		t.Fatalf("New lead lists %v after Enter on the completed path", got)
+	}
+}
+
 func TestEscClosesTheFileDialogOfBrowseThenTheAddAFileDialog(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	box := h.openAddFiles()

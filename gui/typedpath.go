@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -54,50 +55,84 @@ func typedPath(text, home string) (string, error) {
 	return filepath.Clean(p), nil
 }
 
-// completePath is Tab in the Add files box: the text with its last name completed as far as the
-// names in its folder agree, and a separator added when that name is one folder's, as a shell
-// completes. It reports false when nothing can be added: no folder, no name starting so, or
-// several names that agree no further than what is typed. Hidden names are offered only once a
-// dot is typed. A quoted path or a file:// address is left as it is.
-func completePath(text, home string) (string, bool) {
+// completion is what Tab makes of the text in the Add files box.
+type completion struct {
+	// text is what was typed with its last name completed as far as the names in its folder
+	// agree, and a separator added when that name is one folder's, as a shell completes.
+	text string
+	// grew reports that text is longer than what was typed.
+	grew bool
+	// matches are the names still matching when several do, in the folder's order, a
+	// folder's ending in a separator; nil when one name or none matches.
+	matches []string
+}
+
+// completePath is Tab in the Add files box (see completion). Nothing grows and nothing matches
+// when the folder cannot be read or no name starts so. Hidden names are offered only once a dot
+// is typed. A quoted path or a file:// address is left as it is.
+func completePath(text, home string) completion {
+	none := completion{text: text}
 	if text == "" || strings.ContainsAny(text[:1], `"'`) || strings.Contains(strings.ToLower(text), "://") {
-		return text, false
+		return none
+	}
+	if text == "~" {
+		return completion{text: "~" + string(filepath.Separator), grew: true}
 	}
 	cut := strings.LastIndexAny(text, separators)
 	typedFolder, start := text[:cut+1], text[cut+1:]
-	if text == "~" {
-		return "~" + string(filepath.Separator), true
-	}
 	folder := home
 	if typedFolder != "" {
 		var err error
 		if folder, err = typedPath(typedFolder, home); err != nil {
-			return text, false
+			return none
 		}
 	}
 	entries, err := os.ReadDir(folder)
 	if err != nil {
-		return text, false
+		return none
 	}
 	var names []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), start) && (strings.HasPrefix(start, ".") || !strings.HasPrefix(e.Name(), ".")) {
-			names = append(names, e.Name())
+			name := e.Name()
+			if isFolder(folder, e) {
+				name += string(filepath.Separator)
+			}
+			names = append(names, name)
 		}
 	}
 	if len(names) == 0 {
-		return text, false
+		return none
 	}
 	completed := commonPrefix(names)
-	if len(names) == 1 {
-		if st, err := os.Stat(filepath.Join(folder, completed)); err == nil && st.IsDir() {
-			completed += string(filepath.Separator)
-		}
+	c := completion{text: typedFolder + completed, grew: completed != start}
+	if len(names) > 1 {
+		c.matches = names
 	}
-	if completed == start {
-		return text, false
+	return c
+}
+
+// isFolder reports whether the entry e of folder is a folder, or a link to one.
+func isFolder(folder string, e os.DirEntry) bool {
+	if e.IsDir() {
+		return true
 	}
-	return typedFolder + completed, true
+	st, err := os.Stat(filepath.Join(folder, e.Name()))
+	return err == nil && st.IsDir()
+}
+
+// shownMatches is how many names the line under the Add files box lists before "…".
+const shownMatches = 5
+
+// matchesLine is the line under the Add files box when several names match what is typed:
+// how many, the first few, and what to do next.
+func matchesLine(names []string) string {
+	shown := names[:min(len(names), shownMatches)]
+	line := fmt.Sprintf("%d names match: %s", len(names), strings.Join(shown, ", "))
+	if len(names) > len(shown) {
+		line += ", …"
+	}
+	return line + ". Type more of the name and press Tab, or press Tab again to move on."
 }
 
 // separators are the characters that end a folder's name in a typed path.

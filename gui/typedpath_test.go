@@ -54,30 +54,56 @@ func TestCompletePathExtendsWhatTheNamesInTheFolderShare(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, f := range []string{"Downloads/a.pdf", "Downloads/ab.pdf", "Downloads/abc.pdf", "Downloads/b.pdf"} {
+		if err := os.WriteFile(filepath.Join(home, filepath.FromSlash(f)), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(home, "Downloads", "ab-scans"), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	sep := string(filepath.Separator)
 	for _, c := range []struct {
 		typed, want string
-		ok          bool
+		grew        bool
+		matches     string // the names still matching, comma-separated
 	}{
-		{"~", "~" + sep, true},
-		{"~/Doc", "~/Documents" + sep, true},
-		{"~/D", "~/Do", true},
-		{"~/Do", "~/Do", false},           // Documents and Downloads share no more
-		{"Docu", "Documents" + sep, true}, // read from the home folder
-		{home + sep + "Dow", home + sep + "Downloads" + sep, true},
-		{"~/Documents/q", "~/Documents/quote-202", true},
-		{"~/Documents/quote-2026", "~/Documents/quote-2026.pdf", true},
-		{"~/Documents/l", "~/Documents/licence.png", true},
-		{"~/Documents/x", "~/Documents/x", false},
-		{"~/.", "~/.cache" + sep, true}, // hidden names once a dot is typed
-		{"~/Missing/q", "~/Missing/q", false},
-		{"'~/Doc", "'~/Doc", false},
-		{"file:///tmp", "file:///tmp", false},
-		{"", "", false},
+		{"~", "~" + sep, true, ""},
+		{"~/Doc", "~/Documents" + sep, true, ""},
+		{"~/D", "~/Do", true, "Documents" + sep + ",Downloads" + sep},
+		{"~/Do", "~/Do", false, "Documents" + sep + ",Downloads" + sep}, // they share no more
+		{"Docu", "Documents" + sep, true, ""},                            // read from the home folder
+		{home + sep + "Dow", home + sep + "Downloads" + sep, true, ""},
+		{"~/Documents/q", "~/Documents/quote-202", true, "quote-2025.pdf,quote-2026.pdf"},
+		{"~/Documents/quote-2026", "~/Documents/quote-2026.pdf", true, ""},
+		{"~/Documents/l", "~/Documents/licence.png", true, ""},
+		{"~/Downloads/a", "~/Downloads/a", false, "a.pdf,ab-scans" + sep + ",ab.pdf,abc.pdf"},
+		{"~/Downloads/ab-", "~/Downloads/ab-scans" + sep, true, ""},
+		{"~/Documents/x", "~/Documents/x", false, ""},
+		{"~/.", "~/.cache" + sep, true, ""}, // hidden names once a dot is typed
+		{"~/Missing/q", "~/Missing/q", false, ""},
+		{"'~/Doc", "'~/Doc", false, ""},
+		{"file:///tmp", "file:///tmp", false, ""},
+		{"", "", false, ""},
 	} {
-		got, ok := completePath(c.typed, home)
-		if got != c.want || ok != c.ok {
-			t.Errorf("completePath(%q) = %q, %v; want %q, %v", c.typed, got, ok, c.want, c.ok)
+		got := completePath(c.typed, home)
+		if got.text != c.want || got.grew != c.grew || strings.Join(got.matches, ",") != c.matches {
+			t.Errorf("completePath(%q) = %q, grew %v, matches %q; want %q, %v, %q",
+				c.typed, got.text, got.grew, strings.Join(got.matches, ","), c.want, c.grew, c.matches)
+		}
+	}
+}
+
+func TestMatchesLineSaysHowManyAndShowsTheFirstFew(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"a.pdf", "ab.pdf"}, "2 names match: a.pdf, ab.pdf. "},
+		{[]string{"a1", "a2", "a3", "a4", "a5", "a6", "a7"}, "7 names match: a1, a2, a3, a4, a5, …. "},
+	} {
+		if got := matchesLine(c.names); !strings.HasPrefix(got, c.want) || !strings.Contains(got, "Tab again") {
+			t.Errorf("matchesLine(%q) = %q; want it to start %q and say Tab again moves on", c.names, got, c.want)
 		}
 	}
 }
@@ -95,8 +121,12 @@ func FuzzTypedPath(f *testing.F) {
 		if err != nil && p != "" {
 			t.Fatalf("typedPath(%q) failed but gave %q", typed, p)
 		}
-		if got, ok := completePath(typed, home); !ok && got != typed {
-			t.Fatalf("completePath(%q) changed the text to %q without saying so", typed, got)
+		c := completePath(typed, home)
+		if !c.grew && c.text != typed || c.grew && !strings.HasPrefix(c.text, typed) {
+			t.Fatalf("completePath(%q) = %q, grew %v: what was typed was not kept", typed, c.text, c.grew)
+		}
+		if len(c.matches) == 1 {
+			t.Fatalf("completePath(%q) lists a single match", typed)
 		}
 	})
 }
