@@ -72,7 +72,7 @@ func TestCompletePathExtendsWhatTheNamesInTheFolderShare(t *testing.T) {
 		{"~/Doc", "~/Documents" + sep, true, ""},
 		{"~/D", "~/Do", true, "Documents" + sep + ",Downloads" + sep},
 		{"~/Do", "~/Do", false, "Documents" + sep + ",Downloads" + sep}, // they share no more
-		{"Docu", "Documents" + sep, true, ""},                            // read from the home folder
+		{"Docu", "Documents" + sep, true, ""},                           // read from the home folder
 		{home + sep + "Dow", home + sep + "Downloads" + sep, true, ""},
 		{"~/Documents/q", "~/Documents/quote-202", true, "quote-2025.pdf,quote-2026.pdf"},
 		{"~/Documents/quote-2026", "~/Documents/quote-2026.pdf", true, ""},
