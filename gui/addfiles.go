@@ -122,8 +122,7 @@ type pathEntry struct {
 }
 
 func newPathEntry(home string) *pathEntry {
-	e := &pathEntry{home: home, matches: wrapped("")}
-	e.matches.Importance = widget.LowImportance
+	e := &pathEntry{home: home, matches: wrapped("")} // in the text colour: the names are to be read
 	e.matches.Hide()
 	e.ExtendBaseWidget(e)
 	return e

@@ -209,7 +209,8 @@ func (p *picklist) showListHere() {
 
 // showList opens the list next to the box, whose top left corner is at (in the window) at: below
 // it, or above it when there is no room below (listTop), so what is typed stays in view, with
-// the value shown (else the first) highlighted. The list has the keyboard: arrows move, Enter
+// the value shown, or else the value the typed text stands for, or else the first highlighted.
+// The list has the keyboard: arrows move, Enter
 // or Space picks, Esc closes; either way the keyboard is back here after. A read-only
 // picklist (a field the org locks, a converted lead) opens nothing.
 func (p *picklist) showList(at fyne.Position) {
@@ -231,7 +232,11 @@ func (p *picklist) showList(at fyne.Position) {
 	menu.ShowAtPosition(pos)
 	menu.Resize(size)
 	menu.Move(pos) // Fyne moves a menu that runs off the window up, over what opened it
-	for range max(slices.Index(p.options, p.Text), 0) + 1 {
+	shown := slices.Index(p.options, p.Text)
+	if v, ok := lead.Choose(p.Text, p.options); shown < 0 && ok {
+		shown = slices.Index(p.options, v) // "so" stands for Sole Proprietorship
+	}
+	for range max(shown, 0) + 1 {
 		menu.ActivateNext()
 	}
 }

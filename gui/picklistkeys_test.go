@@ -144,3 +144,15 @@ func TestAPicklistsListOpensNextToItsBoxNeverOverIt(t *testing.T) {
 		}
 	}
 }
+
+func TestTheListOpensOnTheValueTheTypedTextStandsFor(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.tabTo("Legal_Entity_Type__c")
+	test.Type(h.focused(), "so")
+	h.press(fyne.KeyF4)
+	h.openList()
+	h.press(fyne.KeyReturn)
+	if got := h.u.newLead.form.inputs["Legal_Entity_Type__c"].text(); got != "Sole Proprietorship" {
+		t.Fatalf("\"so\", F4, Enter chose %q", got)
+	}
+}
