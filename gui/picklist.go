@@ -210,9 +210,9 @@ func (p *picklist) showListHere() {
 // showList opens the list next to the box, whose top left corner is at (in the window) at: below
 // it, or above it when there is no room below (listTop), so what is typed stays in view, with
 // the value shown, or else the value the typed text stands for, or else the first highlighted.
-// The list has the keyboard: arrows move, Enter
-// or Space picks, Esc closes; either way the keyboard is back here after. A read-only
-// picklist (a field the org locks, a converted lead) opens nothing.
+// The list has the keyboard: arrows move, Enter or Space picks, Esc closes; either way the
+// keyboard is back here after. A read-only picklist (a field the org locks, a converted lead)
+// opens nothing.
 func (p *picklist) showList(at fyne.Position) {
 	if p.Disabled() {
 		return
