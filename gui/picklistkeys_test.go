@@ -42,12 +42,18 @@ func TestAltDownOpensAPicklistsListWhereArrowsAndEnterPick(t *testing.T) {
 	}
 }
 
-func TestF4OpensTheListAndEscClosesItLeavingTheValueAndTheKeyboard(t *testing.T) {
-	h := newHarness(t, sftest.Options{})
-	h.tabTo("Legal_Entity_Type__c")
-	test.Type(h.focused(), "llc")
+// typeThenOpenList tabs to a picklist, types there and opens its list with F4.
+func (h *harness) typeThenOpenList(field, typed string) {
+	h.t.Helper()
+	h.tabTo(field)
+	test.Type(h.focused(), typed)
 	h.press(fyne.KeyF4)
 	h.openList()
+}
+
+func TestF4OpensTheListAndEscClosesItLeavingTheValueAndTheKeyboard(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.typeThenOpenList("Legal_Entity_Type__c", "llc")
 	h.press(fyne.KeyDown)
 	h.press(fyne.KeyEscape)
 	if h.dialogs() != 0 {
@@ -147,10 +153,7 @@ func TestAPicklistsListOpensNextToItsBoxNeverOverIt(t *testing.T) {
 
 func TestTheListOpensOnTheValueTheTypedTextStandsFor(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
-	h.tabTo("Legal_Entity_Type__c")
-	test.Type(h.focused(), "so")
-	h.press(fyne.KeyF4)
-	h.openList()
+	h.typeThenOpenList("Legal_Entity_Type__c", "so")
 	h.press(fyne.KeyReturn)
 	if got := h.u.newLead.form.inputs["Legal_Entity_Type__c"].text(); got != "Sole Proprietorship" {
 		t.Fatalf("\"so\", F4, Enter chose %q", got)
