@@ -69,7 +69,8 @@ type myLeadsPanel struct {
 	days    *widget.Select
 	search  *searchEntry
 	note    *widget.Label
-	bar     *fyne.Container // a spinning bar and Cancel, while reading
+	bar     *fyne.Container // spinner and Cancel, while reading
+	spinner *widget.ProgressBarInfinite
 	content *fyne.Container
 
 	ctx  context.Context // ends when the window closes: the refresh timer and requests stop
@@ -138,7 +139,8 @@ func (p *myLeadsPanel) build() {
 	p.search.onDown, p.search.onRefresh = p.intoList, p.refresh
 	refresh := widget.NewButton("Refresh", p.refresh)
 	p.note = wrapped("")
-	p.bar = container.NewBorder(nil, nil, nil, widget.NewButton("Cancel", p.stopLoading), widget.NewProgressBarInfinite())
+	p.spinner = widget.NewProgressBarInfinite()
+	p.bar = container.NewBorder(nil, nil, nil, widget.NewButton("Cancel", p.stopLoading), p.spinner)
 	p.bar.Hide()
 	p.list = newLeadList(p)
 	choices := container.NewHBox(p.status, p.days)
@@ -246,6 +248,7 @@ func (p *myLeadsPanel) load() {
 	}
 	p.loading++
 	p.bar.Show()
+	p.spinner.Start()
 	runThen(p.u.worker(), p.running, func(ctx context.Context) (listed, error) {
 		var got listed
 		var err error
@@ -261,6 +264,7 @@ func (p *myLeadsPanel) load() {
 	}, func(got listed, err error) {
 		if p.loading--; p.loading == 0 {
 			p.bar.Hide()
+			stopSpinner(p.spinner)
 			p.cancel()
 		}
 		if text != p.searching || opts != p.options() {

@@ -18,6 +18,9 @@ type signInDialog struct {
 	url    *widget.Entry
 	paste  *widget.Entry // only for a redirect URI that is a web page
 	cancel context.CancelFunc
+	// spinner is the browser sign-in's progress bar, stopped as the dialog closes; nil in a
+	// dialog without one.
+	spinner *widget.ProgressBarInfinite
 	// abandoned runs when the dialog goes without a kept sign-in (cancelled, refused, or a
 	// sign-in as someone else not kept); nil does nothing.
 	abandoned func()
@@ -74,9 +77,10 @@ func (u *UI) newSignInDialog(intro string, extra ...fyne.CanvasObject) *signInDi
 
 func (u *UI) browserSignIn(in *sfclient.SignIn, then, abandoned func()) {
 	ctx, cancel := context.WithCancel(context.Background())
+	spinner := widget.NewProgressBarInfinite()
 	sd := u.newSignInDialog("Your browser is opening Salesforce's sign-in page. Sign in there and choose Allow; this window continues by itself. If no browser opens, copy this address into one:",
-		widget.NewProgressBarInfinite(), container.NewCenter(widget.NewButton("Cancel", cancel)))
-	sd.cancel, sd.abandoned = cancel, abandoned
+		spinner, container.NewCenter(widget.NewButton("Cancel", cancel)))
+	sd.cancel, sd.abandoned, sd.spinner = cancel, abandoned, spinner
 	u.signInDialog = sd
 	u.showDialog(sd.dialog, nil, func() { cancel(); u.finishSignIn(sd, context.Canceled, nil) })
 	prof := u.profile
@@ -233,6 +237,7 @@ func (u *UI) closeSignIn(sd *signInDialog) bool {
 		return false
 	}
 	sd.dialog.Hide()
+	stopSpinner(sd.spinner)
 	sd.cancel()
 	u.signInDialog = nil
 	return true
