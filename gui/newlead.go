@@ -111,7 +111,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.attention.Importance = widget.DangerImportance
 	p.attention.Hide()
 	p.banner = container.NewVBox()
-	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
+	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink), p.termsErr,
 		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
