@@ -307,8 +307,9 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	// In the text colour: the green is the banner's own, and green text on it is hard to read.
 	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	// Not selectable: a selectable label is a Tab stop that shows no focus, and all a key could
+	// do there (Ctrl+A, Ctrl+C) Copy id does in one press.
 	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	idLabel.Selectable = true
 	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
