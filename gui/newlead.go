@@ -391,7 +391,9 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 	}
 	list.Add(grid)
 	p.duplicateRows = grid
-	buttons := container.NewHBox(widget.NewButton("Go back", func() { d.Hide() }))
+	back := widget.NewButton("Go back", func() { d.Hide() })
+	back.Importance = widget.HighImportance // the default; sending anyway is a deliberate choice
+	buttons := container.NewHBox(back)
 	p.sendAnyway = nil
 	if api.Duplicates.AllowSave {
 		p.sendAnyway = widget.NewButton("Send anyway", func() { d.Hide(); p.send(true) })
