@@ -12,15 +12,7 @@ import (
 
 // under reports whether o is root or drawn inside it.
 func under(root, o fyne.CanvasObject) bool {
-	if root == o {
-		return true
-	}
-	for _, c := range childrenOf(root) {
-		if under(c, o) {
-			return true
-		}
-	}
-	return false
+	return firstUnder(root, func(c fyne.CanvasObject) bool { return c == o }) != nil
 }
 
 func TestEveryTabStopInTheSuccessBannerShowsWhereTheKeyboardIs(t *testing.T) {

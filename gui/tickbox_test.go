@@ -16,16 +16,9 @@ import (
 // leading edge of o, as high as o's tick square with its padding: a tick box's square without
 // its text.
 func strongestInSquare(img image.Image, o fyne.CanvasObject, bg color.Color) float64 {
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 	th := fyne.CurrentApp().Settings().Theme()
 	side := th.Size(theme.SizeNameInlineIcon) + th.Size(theme.SizeNameInnerPadding)
-	best := 1.0
-	for y := int(pos.Y); y < int(pos.Y+o.Size().Height); y++ {
-		for x := int(pos.X); x < int(pos.X+side); x++ {
-			best = max(best, contrast(img.At(x, y), bg))
-		}
-	}
-	return best
+	return strongestInArea(img, fyne.CurrentApp().Driver().AbsolutePositionForObject(o), fyne.NewSize(side, o.Size().Height), bg)
 }
 
 func TestTheUntickedTermsBoxStandsOutFromTheWindowInLightAndDark(t *testing.T) {
@@ -67,13 +60,9 @@ func TestTheRestoreQuestionsTickBoxesStandOutWhenUnticked(t *testing.T) {
 
 // findDialogTick is the first tick box under o (nil if none).
 func findDialogTick(o fyne.CanvasObject) *dialogTick {
-	if tick, ok := o.(*dialogTick); ok {
-		return tick
-	}
-	for _, c := range childrenOf(o) {
-		if tick := findDialogTick(c); tick != nil {
-			return tick
-		}
-	}
-	return nil
+	tick, _ := firstUnder(o, func(c fyne.CanvasObject) bool {
+		_, ok := c.(*dialogTick)
+		return ok
+	}).(*dialogTick)
+	return tick
 }
