@@ -171,6 +171,20 @@ func typeNames() []string {
 	return names
 }
 
+// typeBoxWidth is the width of a file's Type box, the same in every row: the widest document
+// type shows in it in full, with the ▾ beside it. A picklist, like any Fyne box, is otherwise
+// as narrow as a few letters ("Othe"), whatever it holds.
+func typeBoxWidth(c fyne.Canvas) float32 {
+	probe := newPicklist(c, nil)
+	probe.Scroll = fyne.ScrollNone // as wide as its text, to measure it
+	width := float32(0)
+	for _, name := range typeNames() {
+		probe.SetText(name)
+		width = max(width, probe.MinSize().Width)
+	}
+	return width
+}
+
 // addRow lists a checked file under the document type t.
 func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 	r := &attachmentRow{file: f, docType: newPicklist(a.u.window().Canvas(), typeNames())}
@@ -192,7 +206,8 @@ func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 	r.cancelB.Hide()
 	name := widget.NewLabel(f.Name + " · " + attach.HumanSize(f.Size))
 	name.Truncation = fyne.TextTruncateEllipsis
-	line := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Type"), r.docType, r.cancelB, r.removeB), name)
+	typeBox := container.NewGridWrap(fyne.NewSize(typeBoxWidth(a.u.window().Canvas()), r.docType.MinSize().Height), r.docType)
+	line := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Type"), typeBox, r.cancelB, r.removeB), name)
 	r.view = container.NewVBox(line, r.bar, r.status)
 	a.rows = append(a.rows, r)
 	a.list.Add(r.view)

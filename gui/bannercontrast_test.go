@@ -11,17 +11,27 @@ import (
 	"leaddesk/sfclient/sftest"
 )
 
-// bannerTitle is the "✓ Lead created for …" line of New lead's banner, nil when none shows.
-func bannerTitle(o fyne.CanvasObject) *widget.Label {
-	if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "✓ Lead created for") {
-		return l
+// firstUnder is the first object drawn under root (root included, depth first) that match
+// accepts, nil when none does.
+func firstUnder(root fyne.CanvasObject, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if match(root) {
+		return root
 	}
-	for _, c := range childrenOf(o) {
-		if l := bannerTitle(c); l != nil {
-			return l
+	for _, c := range childrenOf(root) {
+		if found := firstUnder(c, match); found != nil {
+			return found
 		}
 	}
 	return nil
+}
+
+// bannerTitle is the "✓ Lead created for …" line of New lead's banner, nil when none shows.
+func bannerTitle(o fyne.CanvasObject) *widget.Label {
+	title, _ := firstUnder(o, func(c fyne.CanvasObject) bool {
+		l, ok := c.(*widget.Label)
+		return ok && strings.HasPrefix(l.Text, "✓ Lead created for")
+	}).(*widget.Label)
+	return title
 }
 
 func TestTheSuccessBannersTitleIsReadableOnItsGreenInLightAndDark(t *testing.T) {

@@ -140,7 +140,9 @@ func escaped(k *fyne.KeyEvent, onEscape func()) bool {
 
 // showDialog shows d; while it is the topmost, Enter runs enter (its default button) and Esc
 // runs esc (its cancel button; nil means closing it). Enter while one of its buttons has the
-// keyboard presses that button instead.
+// keyboard presses that button instead. When enter is set, the default button (see
+// defaultButton) has the keyboard as the dialog opens, so it shows which button Enter presses;
+// a dialog with a box to type in gives the box the keyboard after this.
 func (u *UI) showDialog(d dialog.Dialog, enter, esc func()) {
 	d.Show()
 	top := u.win.Canvas().Overlays().Top()
@@ -149,6 +151,9 @@ func (u *UI) showDialog(d dialog.Dialog, enter, esc func()) {
 	}
 	letEnterPressButtons(top, u.typedKey)
 	top.Refresh()
+	if b := defaultButton(top); b != nil && enter != nil {
+		u.win.Canvas().Focus(b)
+	}
 	if u.dialogKeys == nil {
 		u.dialogKeys = map[fyne.CanvasObject]dialogKeys{}
 	}
@@ -170,11 +175,12 @@ func (u *UI) confirmDestructive(title, text, action string, do func()) {
 }
 
 // confirmOrKeep asks before something that cannot be undone, under a question whose safe
-// answer is keep ("Keep", "Cancel"): that answer is the default (Enter and Esc) and does
-// nothing; the action's button is not highlighted.
+// answer is keep ("Keep", "Cancel"): that answer is the highlighted default (Enter and Esc),
+// has the keyboard as the question opens, and does nothing; the action's button is plain.
 func (u *UI) confirmOrKeep(title, text, keep, action string, do func()) {
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton(keep, func() { d.Hide() })
+	cancel.Importance = widget.HighImportance
 	doIt := widget.NewButton(action, func() { d.Hide(); do() })
 	d = dialog.NewCustomWithoutButtons(title, wrapped(text), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, doIt})

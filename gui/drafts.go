@@ -138,7 +138,7 @@ func (u *UI) offerRestore(found []restorable) {
 	ticks := make([]*dialogTick, len(found))
 	for i, r := range found {
 		ticks[i] = newDialogTick(r.what, u.typedKey) // Enter and Esc answer even from a tick
-		items.Add(ticks[i])
+		items.Add(plainTick(ticks[i]))
 	}
 	u.undecided = map[string]bool{}
 	for _, r := range found {

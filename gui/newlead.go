@@ -111,7 +111,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.attention.Importance = widget.DangerImportance
 	p.attention.Hide()
 	p.banner = container.NewVBox()
-	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.terms, termsLink), p.termsErr,
+	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink), p.termsErr,
 		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
@@ -307,8 +307,9 @@ func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
 	// In the text colour: the green is the banner's own, and green text on it is hard to read.
 	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	// Not selectable: a selectable label is a Tab stop that shows no focus, and all a key could
+	// do there (Ctrl+A, Ctrl+C) Copy id does in one press.
 	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	idLabel.Selectable = true
 	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
 	background.FillColor = withAlpha(background.FillColor, 0x30)
 	background.CornerRadius = theme.InputRadiusSize()
@@ -390,7 +391,9 @@ func (p *newLeadPanel) showDuplicates(api *sfclient.APIError, ids []string, reco
 	}
 	list.Add(grid)
 	p.duplicateRows = grid
-	buttons := container.NewHBox(widget.NewButton("Go back", func() { d.Hide() }))
+	back := widget.NewButton("Go back", func() { d.Hide() })
+	back.Importance = widget.HighImportance // the default; sending anyway is a deliberate choice
+	buttons := container.NewHBox(back)
 	p.sendAnyway = nil
 	if api.Duplicates.AllowSave {
 		p.sendAnyway = widget.NewButton("Send anyway", func() { d.Hide(); p.send(true) })

@@ -23,15 +23,15 @@ func (in *input) lookReadOnly() {
 	if row.Objects[0] != w {
 		return // wrapped already
 	}
-	row.Objects[0] = container.NewThemeOverride(w, readOnlyLook{in})
+	row.Objects[0] = container.NewThemeOverride(w, readOnlyLook{in: in})
 	row.Refresh()
 }
 
 // readOnlyLook is the window's theme, with the read-only colours while its input is read-only.
-type readOnlyLook struct{ in *input }
-
-// current is the window's theme as it is now (it changes with the system's light or dark).
-func (readOnlyLook) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+type readOnlyLook struct {
+	windowTheme
+	in *input
+}
 
 // Color answers the foreground for the disabled text and border, and the read-only background,
 // while the input is read-only; every other colour, and all of them otherwise, are the window's.
@@ -46,10 +46,6 @@ func (t readOnlyLook) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	}
 	return t.current().Color(n, v)
 }
-
-func (t readOnlyLook) Font(s fyne.TextStyle) fyne.Resource     { return t.current().Font(s) }
-func (t readOnlyLook) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-func (t readOnlyLook) Size(n fyne.ThemeSizeName) float32       { return t.current().Size(n) }
 
 // readOnlyBackground is the fill of a read-only box: the theme's disabled-button grey, a shade
 // apart from an editable box's fill, under which the foreground keeps its full contrast.

@@ -14,10 +14,14 @@ import (
 // strongestAgainst is the highest contrast of any pixel over the area of o against bg: for a
 // box, how plainly its text stands out from its fill.
 func strongestAgainst(img image.Image, o fyne.CanvasObject, bg color.Color) float64 {
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	return strongestInArea(img, fyne.CurrentApp().Driver().AbsolutePositionForObject(o), o.Size(), bg)
+}
+
+// strongestInArea is the highest contrast of any pixel of the area at pos, of size, against bg.
+func strongestInArea(img image.Image, pos fyne.Position, size fyne.Size, bg color.Color) float64 {
 	best := 1.0
-	for y := int(pos.Y); y < int(pos.Y+o.Size().Height); y++ {
-		for x := int(pos.X); x < int(pos.X+o.Size().Width); x++ {
+	for y := int(pos.Y); y < int(pos.Y+size.Height); y++ {
+		for x := int(pos.X); x < int(pos.X+size.Width); x++ {
 			best = max(best, contrast(img.At(x, y), bg))
 		}
 	}

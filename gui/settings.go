@@ -59,6 +59,7 @@ type settingsPanel struct {
 	// view scrolls the cards and follows the keyboard; the Save and Test buttons sit below
 	// it, in a bar that never scrolls away.
 	view    *container.Scroll
+	cards   []fyne.CanvasObject // Connection, Dealer, Sign-in on this computer, in view
 	content fyne.CanvasObject
 
 	stored *storedSettings // as loaded from the profile, shown once the tab is built
@@ -70,13 +71,31 @@ type storedSettings struct {
 	secret   string
 }
 
-// focusStart puts the keyboard on the first choice, the kind of Salesforce login.
-func (p *settingsPanel) focusStart() { p.u.window().Canvas().Focus(p.loginKind) }
+// focusStart shows the top of the tab, its first heading included, and puts the keyboard on
+// the first choice, the kind of Salesforce login. Scrolling is done here, not left to the
+// choice: when it has the keyboard already (the tab shown again), it gains none.
+func (p *settingsPanel) focusStart() {
+	if p.view != nil {
+		p.view.ScrollToTop()
+	}
+	p.u.window().Canvas().Focus(p.loginKind)
+}
+
+// cardOf is the card (Connection, Dealer, Sign-in) that shows o, nil when none does.
+func (p *settingsPanel) cardOf(o fyne.CanvasObject) fyne.CanvasObject {
+	for _, c := range p.cards {
+		if _, ok := offsetWithin(c, o); ok {
+			return c
+		}
+	}
+	return nil
+}
 
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *settingsPanel) build() fyne.CanvasObject {
 	u := p.u
-	follow := func(o fyne.CanvasObject) func() { return func() { reveal(p.view, nil, o, nil) } }
+	// The view follows the keyboard and, when they fit with it, shows the heading of its card.
+	follow := func(o fyne.CanvasObject) func() { return func() { reveal(p.view, p.cardOf(o), o, nil) } }
 	entry := func(placeholder string) *leaveEntry {
 		e := newLeaveEntry(false)
 		e.SetPlaceHolder(placeholder)
@@ -94,7 +113,8 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 		p.customWarning.Hidden = !on
 		p.customWarning.Refresh()
 	})
-	p.customHost.onFocus = follow(p.customHost)
+	customTick := plainTick(p.customHost)
+	p.customHost.onFocus = follow(customTick)
 	p.loginKind = newFocusSelect([]string{loginProduction, loginSandbox, loginCustom}, func(kind string) {
 		if kind == loginCustom {
 			p.loginURL.Enable()
@@ -120,7 +140,7 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	connection := container.New(layout.NewFormLayout(),
 		settingLabel("Salesforce"), p.loginKind,
 		settingLabel("Login address"), container.NewVBox(p.loginURL, p.loginProblem),
-		settingLabel(""), container.NewVBox(p.customHost, p.customWarning),
+		settingLabel(""), container.NewVBox(customTick, p.customWarning),
 		settingLabel("Consumer key"), p.clientID,
 		settingLabel("Consumer secret"), p.secret,
 		settingLabel("Redirect URI"), p.redirect,
@@ -142,10 +162,12 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	forget := newFocusButton("Forget everything on this computer", p.forget)
 	forget.onFocus = follow(forget)
 	session := container.NewVBox(p.status, container.NewHBox(signOut, forget))
-	p.view = newFollowScroll(container.NewPadded(container.NewVBox(
+	p.cards = []fyne.CanvasObject{
 		widget.NewCard("Connection", "From your Mazo representative", connection),
 		widget.NewCard("Dealer", "Filled into every new lead", dealer),
-		widget.NewCard("Sign-in on this computer", "", session))))
+		widget.NewCard("Sign-in on this computer", "", session),
+	}
+	p.view = newFollowScroll(container.NewPadded(container.NewVBox(p.cards...)))
 	p.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(buttons)), nil, nil, p.view)
 	if p.stored != nil {
 		p.fillWidgets(*p.stored)

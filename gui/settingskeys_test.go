@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient/sftest"
 )
@@ -78,5 +79,61 @@ func TestSettingsLeadTypeIsOneTabStopAndTakesItsValueByPrefix(t *testing.T) {
 	}
 	if got := h.u.settings.leadType.Text; got != "Dealer Lead" {
 		t.Fatalf("typing %q in Lead type left %q", "dea", got)
+	}
+}
+
+// settingsHeadingInView reports whether the first card's heading (Connection) and the first
+// choice are wholly in the part of Settings shown.
+func (h *harness) settingsHeadingInView() bool {
+	p := h.u.settings
+	y, ok := offsetWithin(p.view.Content, p.cards[0])
+	return ok && y >= p.view.Offset.Y && h.inSettingsView(p.loginKind)
+}
+
+func TestSettingsAt800By600OpenOnTheirFirstHeadingEvenAfterTabbingToTheEnd(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.win.Resize(fyne.NewSize(800, 600))
+	h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
+	if !h.settingsHeadingInView() {
+		t.Fatalf("Settings open scrolled to %v, the Connection heading cut off", h.u.settings.view.Offset)
+	}
+	onForget := func() bool {
+		b, ok := h.canvas().Focused().(*focusButton)
+		return ok && b.Text == "Forget everything on this computer"
+	}
+	h.tabUntil("Forget everything", onForget)
+	if h.u.settings.view.Offset.Y == 0 {
+		t.Fatal("Tab to the last button did not scroll Settings")
+	}
+	for _, back := range []func(){
+		func() { h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault) }, // Ctrl+5 on Settings: back to its start
+		func() {
+			h.tabUntil("Forget everything", onForget)
+			h.shortcut(fyne.Key1, fyne.KeyModifierShortcutDefault)
+			h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
+		},
+	} {
+		back()
+		if h.canvas().Focused() != fyne.Focusable(h.u.settings.loginKind) || !h.settingsHeadingInView() {
+			t.Fatalf("Settings shown again scrolled to %v with %T focused: the Connection heading cut off", h.u.settings.view.Offset, h.canvas().Focused())
+		}
+	}
+}
+
+func TestShiftTabBackToACardsFirstFieldShowsTheCardsHeading(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.u.win.Resize(fyne.NewSize(800, 600))
+	h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
+	p := h.u.settings
+	h.tabUntil("Test connection", func() bool {
+		b, ok := h.canvas().Focused().(*widget.Button)
+		return ok && b.Text == "Test connection"
+	})
+	for h.canvas().Focused() != fyne.Focusable(p.dealerID) {
+		test.FocusPrevious(h.canvas())
+	}
+	y, _ := offsetWithin(p.view.Content, p.cards[1])
+	if y < p.view.Offset.Y || !h.inSettingsView(p.dealerID) {
+		t.Fatalf("Shift+Tab to Dealer ID shows it without its Dealer heading (heading at %v, view from %v)", y, p.view.Offset.Y)
 	}
 }

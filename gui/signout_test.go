@@ -27,10 +27,11 @@ func TestSignOutAsksFirstAndEnterKeepsTheSession(t *testing.T) {
 		t.Fatal("Sign out did not ask first")
 	}
 	top := h.u.win.Canvas().Overlays().Top()
-	for _, b := range []string{"Sign out", "Cancel"} {
-		if v := visibleButton(top, b); v == nil || v.Importance == widget.HighImportance {
-			t.Fatalf("%q is missing or highlighted", b)
-		}
+	if v := visibleButton(top, "Sign out"); v == nil || v.Importance == widget.HighImportance {
+		t.Fatal("Sign out is missing or the highlighted default")
+	}
+	if v := visibleButton(top, "Cancel"); v == nil || v.Importance != widget.HighImportance || h.focusedDialogButton() != "Cancel" {
+		t.Fatal("Cancel, the default, is missing, plain or without the keyboard")
 	}
 	h.key(fyne.KeyReturn) // the default: Cancel
 	if h.dialogs() != 0 || h.u.client == nil || h.savedSession() == nil {
