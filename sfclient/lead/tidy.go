@@ -84,42 +84,6 @@ func nineDigits(v string) (string, bool) {
 	return d, len(d) == 9
 }
 
-// Choose finds the value of a picklist a person means by what they typed: the option equal
-// to it ignoring case, else the first option it begins ("llc" → "LLC", "co" → "Corporation").
-// It reports false when no option fits; an empty text fits nothing.
-func Choose(typed string, options []string) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(typed))
-	if t == "" {
-		return "", false
-	}
-	for _, o := range options {
-		if strings.ToLower(o) == t {
-			return o, true
-		}
-	}
-	for _, o := range options {
-		if strings.HasPrefix(strings.ToLower(o), t) {
-			return o, true
-		}
-	}
-	return "", false
-}
-
-// CheckChoice returns the problem with a picklist's value, or "" when it is one of options
-// (or empty). The options are those in use: the org's describe values when signed in.
-func CheckChoice(value string, options []string) string {
-	v := strings.TrimSpace(value)
-	if v == "" || len(options) == 0 {
-		return ""
-	}
-	for _, o := range options {
-		if o == v {
-			return ""
-		}
-	}
-	return "Choose one of: " + strings.Join(options, ", ") + "."
-}
-
 // NoDealerID is the sentence beside an empty Dealer ID on a new lead.
 const NoDealerID = "Mazo credits your dealership only through its Dealer ID: enter it once in Settings (or here). Nothing was sent."
 
