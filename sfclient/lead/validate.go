@@ -91,6 +91,10 @@ func Check(name, value string, now time.Time) string {
 		if _, err := ParseDate(v); err != nil {
 			return "Enter a real date as MM/DD/YYYY."
 		}
+	case f.Kind == Boolean:
+		if v != "true" && v != "false" {
+			return "Write true or false."
+		}
 	case f.Kind == Picklist && f.Restricted:
 		if !slices.Contains(f.Values, v) {
 			return "Choose one of the listed values."
