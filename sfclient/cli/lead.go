@@ -68,7 +68,8 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, list, search, history, attach or files)", args[0])}
 }
 
-// createHelp is "lead create --help": what the file holds and what is refused before sending.
+// createHelp is "lead create --help": what the file holds and what is refused before sending;
+// the fields it may name follow (fieldList).
 const createHelp = `lead create --file F [--terms-accepted] [--allow-duplicate]
 
 F is a JSON object of Lead fields by API name, e.g. {"LastName":"Jimjo","Company":"Jimjo Jimmy Jo"}; "-" reads stdin.
@@ -83,7 +84,7 @@ A lead is sent only once the applicant has agreed to Mazo's terms: say so with -
 A refused file prints one line per problem, naming the field, and nothing is sent or kept in the outbox.`
 
 func leadCreate(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "lead create", createHelp)
+	fs := flags(env, "lead create", createHelp+"\n\n"+fieldList()+"\n")
 	file := fs.String("file", "", "JSON file of Lead fields, or - for stdin (required)")
 	terms := fs.Bool("terms-accepted", false, "the applicant has read and agreed to Mazo's terms (required, unless F says \"View_Terms__c\": true)")
 	allowDup := fs.Bool("allow-duplicate", false, "save even when a duplicate rule that only warns matches")

@@ -13,7 +13,7 @@ const (
 	termsNeeded = `The applicant must agree to the terms before the lead is sent; once they have, add --terms-accepted (or put "View_Terms__c": true in the file).`
 	termsValue  = `Write true here once the applicant has agreed to the terms, or leave it out and add --terms-accepted.`
 	noDealerID  = `Mazo credits your dealership only through its Dealer ID: set it once with "leaddesk settings --dealer-id 001…" (or put Dealer_ID__c in the file).`
-	notSent     = "Lead Desk does not send this field; check the API name in the README's list of fields, or remove it."
+	notSent     = `Lead Desk does not send this field; check the API name against the list in "leaddesk lead create --help", or remove it.`
 	setByApp    = "Lead Desk sets this field itself; remove it from the file."
 	notOneValue = "Write one value here, as text or a number."
 )
@@ -111,4 +111,23 @@ func fillDealerDefaults(v lead.Values, st sfclient.Settings) {
 			v[name] = d
 		}
 	}
+}
+
+// fieldList names, by section, the fields a file may give: the catalogue's, less those Lead
+// Desk sets itself.
+func fieldList() string {
+	var b strings.Builder
+	b.WriteString("Fields F may give (API names), by the window's sections:")
+	var section lead.Section
+	for _, f := range lead.Fields {
+		if f.Section == lead.SetByApp {
+			continue
+		}
+		if f.Section != section {
+			section = f.Section
+			b.WriteString("\n  " + string(section) + ":")
+		}
+		b.WriteString(" " + f.Name)
+	}
+	return b.String()
 }

@@ -67,7 +67,7 @@ func TestARefusedFileSaysEachProblemByLabelAndAPINameAndSendsAndKeepsNothing(t *
 		"Lead type (Lead_Type__c): “lead” could be Vendor Lead or Dealer Lead. Choose one of: Vendor Lead, Dealer Lead, Direct.",
 		"Terms accepted (View_Terms__c): The applicant must agree to the terms before the lead is sent; once they have, add --terms-accepted (or put \"View_Terms__c\": true in the file).",
 		"Number of owners (Owners__c): Lead Desk sets this field itself; remove it from the file.",
-		"Favourite_Colour__c: Lead Desk does not send this field; check the API name in the README's list of fields, or remove it.",
+		"Favourite_Colour__c: Lead Desk does not send this field; check the API name against the list in \"leaddesk lead create --help\", or remove it.",
 		"Nothing was sent; correct the input and run the command again.",
 	}
 	if got := strings.Split(strings.TrimSpace(errOut), "\n"); code != 1 || out != "" || strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -148,5 +148,15 @@ func TestTheLeadTypeSettingTakesAValueAsTheFormsBoxDoes(t *testing.T) {
 	d := newDesk(t, sftest.Options{})
 	if code, _, errOut := d.run("", "settings", "--lead-type", "dealer"); code != 0 || d.settings().LeadType != "Dealer Lead" {
 		t.Fatalf("--lead-type dealer: exit %d %s, kept %q", code, errOut, d.settings().LeadType)
+	}
+}
+
+func TestLeadCreateHelpSaysHowToAcceptTheTermsAndListsTheFields(t *testing.T) {
+	d := newDesk(t, sftest.Options{})
+	code, out, _ := d.run("", "lead", "create", "--help")
+	for _, words := range []string{"--terms-accepted", `"View_Terms__c": true`, "Financing_Type__c", "SSN2__c", "Owners__c follows the owners given"} {
+		if code != 0 || !strings.Contains(out, words) {
+			t.Errorf("lead create --help (exit %d) does not say %q", code, words)
+		}
 	}
 }
