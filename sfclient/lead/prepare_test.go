@@ -1,6 +1,7 @@
 package lead
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -90,13 +91,14 @@ func TestProblemLinesFollowTheFormsOrderAndNameLabelAndAPIName(t *testing.T) {
 }
 
 func FuzzPrepareNew(f *testing.F) {
-	for _, s := range []string{"llc", "leasing", "tx", "123456789", "5125550144", "04/05/1981", "95,000", "", "\x00", "lead", "1e400"} {
+	for _, s := range []string{"llc", "leasing", "tx", "123456789", "5125550144", "04/05/1981", "95,000", "", "\x00", "lead", "1e400", "NaN", "Inf", "50%"} {
 		f.Add("Legal_Entity_Type__c", s)
 		f.Add("Financing_Type__c", s)
 		f.Add("SSN1__c", s)
 		f.Add("Birthday1__c", s)
 		f.Add("Amount_Requested__c", s)
 		f.Add("IsUnreadByOwner", s)
+		f.Add("Ownership1__c", s)
 	}
 	f.Fuzz(func(t *testing.T, field, typed string) {
 		v, problems := PrepareNew(Values{"LastName": "L", "Company": "C", "Dealer_ID__c": "D", field: typed}, nil, now)
@@ -108,8 +110,21 @@ func FuzzPrepareNew(f *testing.F) {
 		if problems != nil {
 			return
 		}
+		if _, err := json.Marshal(Payload(v, Submission{TermsAccepted: true, At: now, ID: "ld-1"})); err != nil {
+			t.Fatalf("%s = %q passed the checks but cannot be sent: %v", field, typed, err)
+		}
 		if fld, ok := ByName(field); ok && fld.Kind == Picklist && v[field] != "" && CheckChoice(v[field], fld.Values) != "" {
 			t.Fatalf("%s: %q passed as %q, which is not a value of the list", field, typed, v[field])
 		}
 	})
+}
+
+func TestNumbersJSONCannotCarryAreRefusedBeforeSending(t *testing.T) {
+	for _, field := range []string{"Amount_Requested__c", "AnnualRevenue", "Ownership1__c"} {
+		for _, typed := range []string{"NaN", "Inf", "-Infinity", "1e400"} {
+			if Check(field, typed, now) == "" {
+				t.Errorf("%s = %q passed the check", field, typed)
+			}
+		}
+	}
 }

@@ -37,7 +37,7 @@ func Tidy(name, typed string) string {
 			return strconv.FormatFloat(n, 'f', -1, 64)
 		}
 	case f.Kind == Percent:
-		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
+		if n, err := share(v); err == nil {
 			return strconv.FormatFloat(n, 'f', -1, 64)
 		}
 	case f.Format == StateCode:
