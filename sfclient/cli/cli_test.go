@@ -194,6 +194,9 @@ func TestSalesforceRefusalIsAPlainSentenceNamingTheFieldWithItsCodeOnADetailsLin
 		!strings.HasPrefix(lines[1], "Details: ") || !strings.Contains(lines[1], "INVALID_FIELD_FOR_INSERT_UPDATE") {
 		t.Fatalf("exit %d, %q", code, errOut)
 	}
+	if ids := d.outboxIDs(); len(ids) != 0 {
+		t.Fatalf("a change Salesforce refused waits in the outbox: %v", ids)
+	}
 	d.org.SetOutage(true)
 	code, _, errOut = d.run("", "lead", "get", "00Q4X00001vhja5")
 	if code != 1 || !strings.Contains(errOut, "unavailable") || strings.Contains(errOut, "<html") {
