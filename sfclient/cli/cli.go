@@ -174,12 +174,9 @@ func sentence(err error) string {
 	if !errors.As(err, &api) || !strings.HasSuffix(line, markedFields) {
 		return line
 	}
-	names := make([]string, 0, len(api.AllFields()))
+	var names []string
 	for _, name := range api.AllFields() {
-		if f, ok := lead.ByName(name); ok {
-			name = f.Label + " (" + name + ")"
-		}
-		names = append(names, name)
+		names = append(names, lead.LabelAndName(name))
 	}
 	return strings.TrimSuffix(line, markedFields) + "; correct " + strings.Join(names, ", ") + " in the file and run the command again."
 }

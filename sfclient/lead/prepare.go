@@ -114,9 +114,9 @@ func ChangePayload(changes Values) map[string]any {
 	return out
 }
 
-// labelled names a field for a line of text: "Legal entity type (Legal_Entity_Type__c)", or
+// LabelAndName names a field for a line of text: "Legal entity type (Legal_Entity_Type__c)", or
 // the API name alone for a field the catalogue does not have.
-func labelled(name string) string {
+func LabelAndName(name string) string {
 	if f, ok := ByName(name); ok {
 		return f.Label + " (" + f.Name + ")"
 	}
@@ -131,14 +131,14 @@ func (p Problems) Lines() []string {
 	seen := map[string]bool{}
 	for _, f := range Fields {
 		if msg := p[f.Name]; msg != "" {
-			lines = append(lines, labelled(f.Name)+": "+msg)
+			lines = append(lines, LabelAndName(f.Name)+": "+msg)
 			seen[f.Name] = true
 		}
 	}
 	var rest []string
 	for name, msg := range p {
 		if !seen[name] && msg != "" {
-			rest = append(rest, labelled(name)+": "+msg)
+			rest = append(rest, LabelAndName(name)+": "+msg)
 		}
 	}
 	slices.Sort(rest)
