@@ -84,14 +84,14 @@ func (in *input) tidy() {
 }
 
 // problemWith returns what is wrong with the field's value on its own ("" when nothing): a
-// picklist holds only values of its list in use.
+// picklist holds only values of its list in use. The command line checks a file's fields with
+// the same lead.CheckField.
 func (in *input) problemWith(now time.Time) string {
+	var options []string
 	if in.pick != nil {
-		if msg := lead.CheckChoice(in.pick.Text, in.pick.options); msg != "" {
-			return msg
-		}
+		options = in.pick.options
 	}
-	return lead.Check(in.field.Name, in.text(), now)
+	return lead.CheckField(in.field.Name, in.text(), options, now)
 }
 
 // showProblem puts msg under the field ("" clears it).

@@ -46,13 +46,16 @@ func newPicklist(c fyne.Canvas, options []string) *picklist {
 }
 
 // hint is the line shown under the box while the person types: the value their text will
-// become, or that none fits.
+// become, the values it could be, or that none fits.
 func (p *picklist) hint() string {
 	if p.Text == "" || slices.Contains(p.options, p.Text) {
 		return ""
 	}
 	if v, ok := lead.Choose(p.Text, p.options); ok {
 		return "Tab or Enter takes “" + v + "”; ↑ ↓ step through the list, Alt+↓ shows it."
+	}
+	if several := lead.Ambiguous(p.Text, p.options); several != nil {
+		return "“" + p.Text + "” could be " + strings.Join(several, " or ") + "; type more, or ↑ ↓ step through them."
 	}
 	return "No value starts with “" + p.Text + "”; ↑ ↓ step through the list, Alt+↓ shows it."
 }
@@ -68,19 +71,27 @@ func (p *picklist) settle() {
 }
 
 // step moves to the next (+1) or previous (-1) value of the list from the value shown. While
-// the text is still being typed, it moves from the value the text stands for, to the next
-// value that also starts with the text when there is one: "S" stands for "S Corporation",
-// and Down goes on to "Sole Proprietorship".
+// the text is still being typed, it moves from the value the text stands for (lead.Choose) to
+// the next value the text also fits, when there is one: "S" stands for "S Corporation", and
+// Down goes on to "Sole Proprietorship"; "lead" fits Vendor Lead and Dealer Lead, and Down
+// goes to the first of them.
 func (p *picklist) step(by int) {
 	if len(p.options) == 0 {
 		return
 	}
 	i := slices.Index(p.options, p.Text)
-	if v, ok := lead.Choose(p.Text, p.options); i < 0 && ok {
-		i = slices.Index(p.options, v)
-		if j := p.nextStartingWith(p.Text, i, by); j >= 0 {
-			p.choose(p.options[j])
-			return
+	if i < 0 {
+		if fits := p.fitting(); len(fits) > 0 {
+			// The text stands for no value yet: the first that it fits is next.
+			from := slices.Index(p.options, fits[0]) - by
+			if v, ok := lead.Choose(p.Text, p.options); ok {
+				from = slices.Index(p.options, v)
+			}
+			if j := nextOf(p.options, fits, from, by); j >= 0 {
+				p.choose(p.options[j])
+				return
+			}
+			i = from // the last value it fits: on through the list
 		}
 	}
 	switch {
@@ -94,12 +105,31 @@ func (p *picklist) step(by int) {
 	p.choose(p.options[i])
 }
 
-// nextStartingWith is the index of the first value after (by +1) or before (by -1) index
-// from that starts with typed, ignoring case; -1 when none does.
-func (p *picklist) nextStartingWith(typed string, from, by int) int {
-	t := strings.ToLower(strings.TrimSpace(typed))
-	for k := from + by; k >= 0 && k < len(p.options); k += by {
-		if strings.HasPrefix(strings.ToLower(p.options[k]), t) {
+// fitting lists the values the typed text fits, in the list's order: the one it stands for
+// and every other value it begins, or the values of whose words it begins several.
+func (p *picklist) fitting() []string {
+	if several := lead.Ambiguous(p.Text, p.options); several != nil {
+		return several
+	}
+	v, ok := lead.Choose(p.Text, p.options)
+	if !ok {
+		return nil
+	}
+	fits := []string{}
+	t := strings.ToLower(strings.TrimSpace(p.Text))
+	for _, o := range p.options {
+		if o == v || strings.HasPrefix(strings.ToLower(o), t) {
+			fits = append(fits, o)
+		}
+	}
+	return fits
+}
+
+// nextOf is the index in options of the first of fits after (by +1) or before (by -1) index
+// from; -1 when there is none.
+func nextOf(options, fits []string, from, by int) int {
+	for k := from + by; k >= 0 && k < len(options); k += by {
+		if slices.Contains(fits, options[k]) {
 			return k
 		}
 	}
@@ -233,8 +263,10 @@ func (p *picklist) showList(at fyne.Position) {
 	menu.Resize(size)
 	menu.Move(pos) // Fyne moves a menu that runs off the window up, over what opened it
 	shown := slices.Index(p.options, p.Text)
-	if v, ok := lead.Choose(p.Text, p.options); shown < 0 && ok {
-		shown = slices.Index(p.options, v) // "so" stands for Sole Proprietorship
+	if fits := p.fitting(); shown < 0 && len(fits) > 0 {
+		// "so" stands for Sole Proprietorship, "leasing" for Equipment Leasing; "lead" could
+		// be Vendor Lead or Dealer Lead, and the first of them is highlighted.
+		shown = slices.Index(p.options, fits[0])
 	}
 	for range max(shown, 0) + 1 {
 		menu.ActivateNext()

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -152,10 +153,67 @@ func TestAPicklistsListOpensNextToItsBoxNeverOverIt(t *testing.T) {
 }
 
 func TestTheListOpensOnTheValueTheTypedTextStandsFor(t *testing.T) {
+	for _, c := range []struct{ field, typed, want string }{
+		{"Legal_Entity_Type__c", "so", "Sole Proprietorship"},
+		{"Financing_Type__c", "capital", "Working Capital"}, // a word of the value
+	} {
+		h := newHarness(t, sftest.Options{})
+		h.typeThenOpenList(c.field, c.typed)
+		h.press(fyne.KeyReturn)
+		if got := h.u.newLead.form.inputs[c.field].text(); got != c.want {
+			t.Errorf("%q, F4, Enter chose %q, want %q", c.typed, got, c.want)
+		}
+	}
+}
+
+func TestLeasingAndTabInFinancingTypeStoresEquipmentLeasing(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
-	h.typeThenOpenList("Legal_Entity_Type__c", "so")
+	h.signIn()
+	h.fill(h.u.newLead.form, minimal)
+	h.tabTo("Financing_Type__c")
+	test.Type(h.focused(), "leasing")
+	in := h.u.newLead.form.inputs["Financing_Type__c"]
+	if !strings.Contains(in.problem.Text, "“Equipment Leasing”") {
+		t.Fatalf("while typing, the line under the box says %q", in.problem.Text)
+	}
+	h.tab()
+	if in.text() != "Equipment Leasing" || in.showsProblem() {
+		t.Fatalf("leasing + Tab gave %q (%q)", in.text(), in.problem.Text)
+	}
+	test.Tap(h.u.newLead.terms)
+	h.ctrlS()
+	ids := h.org.LeadIDs()
+	if len(ids) != 1 {
+		t.Fatalf("%d leads stored (%s; %s)", len(ids), h.u.lastError, h.u.newLead.attention.Text)
+	}
+	if got := h.org.Lead(ids[0])["Financing_Type__c"]; got != "Equipment Leasing" {
+		t.Fatalf("the org stored Financing_Type__c = %#v", got)
+	}
+}
+
+func TestTextFittingTheWordsOfSeveralValuesIsRefusedNamingThem(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.tabTo("Lead_Type__c")
+	h.retype("lead")
+	in := h.u.newLead.form.inputs["Lead_Type__c"]
+	if !strings.Contains(in.problem.Text, "Vendor Lead or Dealer Lead") {
+		t.Fatalf("while typing, the line under the box says %q", in.problem.Text)
+	}
+	h.tab()
+	if in.text() != "lead" || !in.showsProblem() || !strings.Contains(in.problem.Text, "could be Vendor Lead or Dealer Lead") {
+		t.Fatalf("lead + Tab left %q, beside it %q", in.text(), in.problem.Text)
+	}
+	test.FocusPrevious(h.canvas())
+	h.retype("lead")
+	h.press(fyne.KeyDown)
+	if in.text() != "Vendor Lead" {
+		t.Fatalf("Down from \"lead\" gave %q, want the first value it fits", in.text())
+	}
+	h.retype("lead")
+	h.press(fyne.KeyF4)
+	h.press(fyne.KeyDown) // from Vendor Lead, highlighted as the list opens
 	h.press(fyne.KeyReturn)
-	if got := h.u.newLead.form.inputs["Legal_Entity_Type__c"].text(); got != "Sole Proprietorship" {
-		t.Fatalf("\"so\", F4, Enter chose %q", got)
+	if in.text() != "Dealer Lead" {
+		t.Fatalf("\"lead\", F4, Down, Enter chose %q", in.text())
 	}
 }

@@ -1,7 +1,8 @@
 // Package cli is Lead Desk's command line: the same sfclient calls as the window, for
 // scripts, support staff and automated checks. main passes it os.Args when a sub-command is
-// given. Exit codes: 0 ok, 1 error (one plain sentence on stderr), 2 usage, 3 sign-in
-// required.
+// given. Exit codes: 0 ok, 1 error (one plain sentence on stderr, then a "Details:" line with
+// Salesforce's code when it gave one; a refused fields file has one line per problem), 2 usage,
+// 3 sign-in required.
 //
 // It never imports Fyne.
 package cli
@@ -17,6 +18,7 @@ import (
 	"strings"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/vault"
 )
 
@@ -149,17 +151,34 @@ func report(err error, env *Env) int {
 		}
 		return ExitError
 	}
-	line := sfclient.Explain(err)
+	fmt.Fprintln(env.Stderr, sentence(err))
 	if d := sfclient.Details(err); d != "" {
-		line += " (" + d + ")"
+		fmt.Fprintln(env.Stderr, "Details: "+d)
 	}
-	fmt.Fprintln(env.Stderr, line)
 	if errors.Is(err, sfclient.ErrSignInRequired) {
 		fmt.Fprintln(env.Stderr, `Run "leaddesk login" to sign in.`)
 		printDemoHint(env)
 		return ExitSignedIn
 	}
 	return ExitError
+}
+
+// markedFields ends the window's sentence for a refusal naming fields, which it marks.
+const markedFields = "; correct the marked fields and send again."
+
+// sentence is sfclient.Explain's plain sentence, said for a terminal: nothing is marked there,
+// so a refusal names the fields to correct, by label and API name.
+func sentence(err error) string {
+	line := sfclient.Explain(err)
+	var api *sfclient.APIError
+	if !errors.As(err, &api) || !strings.HasSuffix(line, markedFields) {
+		return line
+	}
+	var names []string
+	for _, name := range api.AllFields() {
+		names = append(names, lead.LabelAndName(name))
+	}
+	return strings.TrimSuffix(line, markedFields) + "; correct " + strings.Join(names, ", ") + " in the file and run the command again."
 }
 
 // flags makes a flag set whose --help prints usage to stdout and whose errors are usage

@@ -88,7 +88,7 @@ func TestCommandLineSignsInCreatesReadsUpdatesAndSignsOut(t *testing.T) {
 
 	file := filepath.Join(t.TempDir(), "lead.json")
 	os.WriteFile(file, []byte(`{"FirstName":"Jimmy","LastName":"Jimjo","Phone":"013-345-6789","Email":"jimmy@jimjo.example","Company":"Jimjo Jimmy Jo","AnnualRevenue":600000}`), 0o600)
-	code, out, errOut := d.run("", "lead", "create", "--file", file)
+	code, out, errOut := d.run("", "lead", "create", "--file", file, "--terms-accepted")
 	id := lastLine(out)
 	if code != 0 || len(id) != 18 || d.org.Lead(id) == nil {
 		t.Fatalf("create: exit %d, id %q, %s", code, id, errOut)
@@ -104,7 +104,7 @@ func TestCommandLineSignsInCreatesReadsUpdatesAndSignsOut(t *testing.T) {
 	if code != 0 || !strings.Contains(out, id) {
 		t.Fatalf("update: %d %s %s", code, out, errOut)
 	}
-	if d.org.Lead(id)["Phone"] != "(555)-555-0100" || d.org.Lead(id)["Company"] != "Jimjo Jimmy Jo" {
+	if d.org.Lead(id)["Phone"] != "(555) 555-0100" || d.org.Lead(id)["Company"] != "Jimjo Jimmy Jo" {
 		t.Fatal("update did not change exactly the phone")
 	}
 	if n := d.org.Count(http.MethodPatch, "/services/data/"); n != 1 {
@@ -183,12 +183,19 @@ func TestBadInputGetsOneSentenceAndTheRightExitCode(t *testing.T) {
 	}
 }
 
-func TestSalesforceRefusalIsOneSentenceWithItsCode(t *testing.T) {
-	d := newDesk(t, sftest.Options{})
+func TestSalesforceRefusalIsAPlainSentenceNamingTheFieldWithItsCodeOnADetailsLine(t *testing.T) {
+	d := newDesk(t, sftest.Options{ReadOnlyFields: []string{"Title"}}) // locked by the org's field-level security
 	d.login()
-	code, _, errOut := d.run(`{"FirstName":"Only"}`, "lead", "create", "--file", "-")
-	if code != 1 || !strings.Contains(errOut, "REQUIRED_FIELD_MISSING") || !strings.Contains(errOut, "correct the marked fields") {
+	_, out, _ := d.run(jimjo, "lead", "create", "--file", "-")
+	code, _, errOut := d.run(`{"Title":"Owner"}`, "lead", "update", lastLine(out), "--file", "-")
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "Salesforce did not accept the lead") ||
+		!strings.Contains(lines[0], "correct Title (Title) in the file and run the command again.") ||
+		!strings.HasPrefix(lines[1], "Details: ") || !strings.Contains(lines[1], "INVALID_FIELD_FOR_INSERT_UPDATE") {
 		t.Fatalf("exit %d, %q", code, errOut)
+	}
+	if ids := d.outboxIDs(); len(ids) != 0 {
+		t.Fatalf("a change Salesforce refused waits in the outbox: %v", ids)
 	}
 	d.org.SetOutage(true)
 	code, _, errOut = d.run("", "lead", "get", "00Q4X00001vhja5")

@@ -12,13 +12,15 @@ import (
 	"time"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/outbox"
 	"leaddesk/sfclient/recordid"
 )
 
 const leadUsage = `Usage:
-  leaddesk lead create --file F          create a lead from a JSON object of Lead fields ("-" reads stdin);
-                                         prints the new 18-character id as the last line
+  leaddesk lead create --file F --terms-accepted
+                                         create a lead from a JSON object of Lead fields ("-" reads stdin), tidied
+                                         and checked as the window does; prints the new 18-character id last
   leaddesk lead get ID [--fields A,B,…]  print the lead as JSON (ID: 15 or 18 characters, or a Salesforce link)
   leaddesk lead update ID --file F       change exactly the fields in the JSON object
   leaddesk lead recent                   the leads created or edited on this computer, newest first
@@ -66,16 +68,30 @@ func leadCommand(ctx context.Context, args []string, env *Env) error {
 	return &usageError{fmt.Sprintf("unknown lead sub-command %q (create, get, update, recent, list, search, history, attach or files)", args[0])}
 }
 
+// createHelp is "lead create --help": what the file holds and what is refused before sending;
+// the fields it may name follow (fieldList).
+const createHelp = `lead create --file F [--terms-accepted] [--allow-duplicate]
+
+F is a JSON object of Lead fields by API name, e.g. {"LastName":"Jimjo","Company":"Jimjo Jimmy Jo"}; "-" reads stdin.
+Values are written as a clerk types them in the window, and tidied and checked exactly as the window does:
+picklists take a value's start or a word of it, in any case ("llc" is LLC, "leasing" is Equipment Leasing);
+phones become (512) 555-0142, SSNs 123-45-6789, states TX, amounts and years plain numbers, dates
+(MM/DD/YYYY or YYYY-MM-DD) what Salesforce expects. Owners__c follows the owners given (2 when any Owner 2
+field is filled in); Lead Desk also sets Date_and_Time__c and WordPress_UniqueID__c.
+Fields F leaves out start from settings (leaddesk settings): Dealer ID, Account, Lead owner, Lead type; Status starts as New.
+A lead is sent only once the applicant has agreed to Mazo's terms: say so with --terms-accepted, or with
+"View_Terms__c": true in F. A lead without a Dealer ID is refused: Mazo credits the dealership only through it.
+A refused file prints one line per problem, naming the field, and nothing is sent or kept in the outbox.`
+
 func leadCreate(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "lead create", "lead create --file F\n\nF is a JSON object of Lead fields, e.g. {\"LastName\":\"Jimjo\",\"Company\":\"Jimjo Jimmy Jo\"}; \"-\" reads stdin.\n"+
-		"Fields F leaves out start from settings (leaddesk settings): Dealer ID, Account, Lead owner, Lead type; Status starts as New.\n"+
-		"A lead without a Dealer ID is refused: Mazo credits the dealership only through it.")
+	fs := flags(env, "lead create", createHelp+"\n\n"+fieldList()+"\n")
 	file := fs.String("file", "", "JSON file of Lead fields, or - for stdin (required)")
+	terms := fs.Bool("terms-accepted", false, "the applicant has read and agreed to Mazo's terms (required, unless F says \"View_Terms__c\": true)")
 	allowDup := fs.Bool("allow-duplicate", false, "save even when a duplicate rule that only warns matches")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	fields, p, c, err := fieldsAndClient(*file, env)
+	raw, p, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
@@ -83,11 +99,23 @@ func leadCreate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	if err := withDealerDefaults(fields, st); err != nil {
-		return err
+	typed := readLeadFile(raw, true)
+	fillDealerDefaults(typed.values, st)
+	now := time.Now()
+	values, problems := lead.PrepareNew(typed.values, nil, now)
+	problems = merge(typed.problems, problems)
+	if problems["Dealer_ID__c"] == lead.NoDealerID {
+		problems["Dealer_ID__c"] = noDealerID
 	}
+	if !*terms && !typed.terms && problems["View_Terms__c"] == "" {
+		problems["View_Terms__c"] = termsNeeded
+	}
+	if len(problems) > 0 {
+		return refused(problems, *file)
+	}
+	fields := lead.Payload(values, lead.Submission{TermsAccepted: true, At: now, ID: lead.NewSubmissionID()})
 	id, kept, err := outbox.Open(p.Vault).Create(ctx, c, outbox.CreateRequest{Fields: fields,
-		Options: sfclient.CreateOptions{AllowDuplicates: *allowDup}, KeepWhenSignedOut: true}, time.Now())
+		Options: sfclient.CreateOptions{AllowDuplicates: *allowDup}, KeepWhenSignedOut: true}, now)
 	if kept.ID != "" {
 		return &keptError{kept, err}
 	}
@@ -130,7 +158,9 @@ func leadGet(ctx context.Context, args []string, env *Env) error {
 }
 
 func leadUpdate(ctx context.Context, args []string, env *Env) error {
-	fs := flags(env, "lead update", "lead update ID --file F\n\nSends exactly the fields in F (a JSON object; \"-\" reads stdin) to the lead.")
+	fs := flags(env, "lead update", "lead update ID --file F\n\nChanges exactly the fields in F (a JSON object of Lead fields by API name; \"-\" reads stdin); null or \"\" clears one.\n"+
+		"Values are tidied and checked as the window does (see \"leaddesk lead create --help\"); a value given to an Owner 2 field\n"+
+		"makes Owners__c 2. A refused file prints one line per problem, and nothing is sent or kept.")
 	file := fs.String("file", "", "JSON file of the fields to change, or - for stdin (required)")
 	pos, err := parse(fs, args, 1)
 	if err != nil {
@@ -140,10 +170,16 @@ func leadUpdate(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
-	fields, p, c, err := fieldsAndClient(*file, env)
+	raw, p, c, err := fieldsAndClient(*file, env)
 	if err != nil {
 		return err
 	}
+	typed := readLeadFile(raw, false)
+	values, problems := lead.PrepareChanges(typed.values, nil, time.Now())
+	if problems = merge(typed.problems, problems); len(problems) > 0 {
+		return refused(problems, *file)
+	}
+	fields := lead.ChangePayload(values)
 	kept, err := outbox.Open(p.Vault).Change(ctx, c, outbox.ChangeRequest{LeadID: full, Changes: fields, KeepWhenSignedOut: true}, time.Now())
 	if kept.ID != "" {
 		return &keptError{kept, err}

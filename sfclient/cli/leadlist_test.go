@@ -122,7 +122,9 @@ func TestUpdatingAConvertedLeadSaysSoInOneSentenceAndKeepsNothing(t *testing.T) 
 	id := d.org.AddLead(map[string]any{"LastName": "Done", "Company": "Converted Co"}, sftest.UserID)
 	d.org.ConvertLead(id)
 	code, _, errOut := d.run(`{"Title":"Owner"}`, "lead", "update", id, "--file", "-")
-	if code != cli.ExitError || !strings.Contains(errOut, "Mazo has converted this lead") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != cli.ExitError || !strings.Contains(lines[0], "Mazo has converted this lead") || len(lines) != 2 ||
+		!strings.HasPrefix(lines[1], "Details: ") || !strings.Contains(lines[1], "CANNOT_UPDATE_CONVERTED_LEAD") {
 		t.Fatalf("exit %d, %q", code, errOut)
 	}
 	if code, out, _ := d.run("", "outbox", "list"); code != 0 || strings.Contains(out, id) {

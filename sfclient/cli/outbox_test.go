@@ -9,7 +9,8 @@ import (
 	"leaddesk/sfclient/sftest"
 )
 
-const jimjo = `{"FirstName":"Jimmy","LastName":"Jimjo","Phone":"013-345-6789","Email":"jimmy@jimjo.example","Company":"Jimjo Jimmy Jo"}`
+// jimjo is the guide's minimal lead, its applicant having agreed to the terms.
+const jimjo = `{"FirstName":"Jimmy","LastName":"Jimjo","Phone":"013-345-6789","Email":"jimmy@jimjo.example","Company":"Jimjo Jimmy Jo","View_Terms__c":true}`
 
 // outboxIDs lists the entry ids "outbox list" prints.
 func (d *desk) outboxIDs() []string {

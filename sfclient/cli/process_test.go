@@ -87,7 +87,7 @@ func TestDeadRefreshTokenExitsThreeAndKeepsTheInput(t *testing.T) {
 	d.login()
 	d.org.RevokeAll()
 	d.org.ExpireSessions()
-	cmd := d.child(t.TempDir(), "lead", "create", "--file", "-")
+	cmd := d.child(t.TempDir(), "lead", "create", "--file", "-", "--terms-accepted")
 	cmd.Stdin = strings.NewReader(`{"LastName":"Jimjo","Company":"Jimjo Jimmy Jo"}`)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"leaddesk/sfclient"
+	"leaddesk/sfclient/lead"
 )
 
 // This file holds the settings command: the dealer's defaults that every new lead starts
@@ -51,6 +52,9 @@ func settingsCommand(_ context.Context, args []string, env *Env) error {
 		printSettings(env, st)
 		return nil
 	}
+	if v, ok := lead.Choose(st.LeadType, sfclient.LeadTypes()); ok {
+		st.LeadType = v // as a new lead's Lead type box takes it: "vendor" is Vendor Lead
+	}
 	if st.LeadType != "" && !slices.Contains(sfclient.LeadTypes(), st.LeadType) {
 		return &usageError{fmt.Sprintf("--lead-type must be one of: %s", strings.Join(sfclient.LeadTypes(), ", "))}
 	}
@@ -81,19 +85,4 @@ func printSettings(env *Env, st sfclient.Settings) {
 	if st.CustomLoginHost {
 		fmt.Fprintln(env.Stdout, sfclient.CustomHostWarning)
 	}
-}
-
-// withDealerDefaults fills the fields a new lead starts with (see
-// sfclient.Settings.NewLeadDefaults) where the file gave none, and refuses a lead that still
-// has no Dealer ID: Mazo could not credit the dealership for it.
-func withDealerDefaults(fields map[string]any, st sfclient.Settings) error {
-	for name, v := range st.NewLeadDefaults() {
-		if given, ok := fields[name]; (!ok || given == nil || given == "") && v != "" {
-			fields[name] = v
-		}
-	}
-	if id, _ := fields["Dealer_ID__c"].(string); strings.TrimSpace(id) == "" {
-		return &plainError{`Mazo credits your dealership only through its Dealer ID: set it once with "leaddesk settings --dealer-id 001…" (or put Dealer_ID__c in the file). Nothing was sent.`}
-	}
-	return nil
 }

@@ -43,7 +43,7 @@ func Value(name, typed string) any {
 			return json.Number(strconv.FormatFloat(n, 'f', -1, 64))
 		}
 	case f.Kind == Percent || f.Format == WholeYears:
-		if n, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err == nil {
+		if n, err := share(v); err == nil {
 			return json.Number(strconv.FormatFloat(n, 'f', -1, 64))
 		}
 	case f.Kind == Date:

@@ -37,7 +37,7 @@ func Tidy(name, typed string) string {
 			return strconv.FormatFloat(n, 'f', -1, 64)
 		}
 	case f.Kind == Percent:
-		if n, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
+		if n, err := share(v); err == nil {
 			return strconv.FormatFloat(n, 'f', -1, 64)
 		}
 	case f.Format == StateCode:
@@ -82,42 +82,6 @@ func nineDigits(v string) (string, bool) {
 	}
 	d := digitsOnly.ReplaceAllString(v, "")
 	return d, len(d) == 9
-}
-
-// Choose finds the value of a picklist a person means by what they typed: the option equal
-// to it ignoring case, else the first option it begins ("llc" → "LLC", "co" → "Corporation").
-// It reports false when no option fits; an empty text fits nothing.
-func Choose(typed string, options []string) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(typed))
-	if t == "" {
-		return "", false
-	}
-	for _, o := range options {
-		if strings.ToLower(o) == t {
-			return o, true
-		}
-	}
-	for _, o := range options {
-		if strings.HasPrefix(strings.ToLower(o), t) {
-			return o, true
-		}
-	}
-	return "", false
-}
-
-// CheckChoice returns the problem with a picklist's value, or "" when it is one of options
-// (or empty). The options are those in use: the org's describe values when signed in.
-func CheckChoice(value string, options []string) string {
-	v := strings.TrimSpace(value)
-	if v == "" || len(options) == 0 {
-		return ""
-	}
-	for _, o := range options {
-		if o == v {
-			return ""
-		}
-	}
-	return "Choose one of: " + strings.Join(options, ", ") + "."
 }
 
 // NoDealerID is the sentence beside an empty Dealer ID on a new lead.

@@ -66,50 +66,6 @@ func TestTidiedValuesPassTheirCheckAndSendTheSameValue(t *testing.T) {
 	}
 }
 
-func TestChooseTakesAPicklistValueByCaseInsensitivePrefix(t *testing.T) {
-	entity := []string{"Corporation", "S Corporation", "LLC", "Partnership", "Sole Proprietorship", "Non-Profit"}
-	tests := []struct {
-		typed, want string
-		ok          bool
-	}{
-		{"llc", "LLC", true},
-		{"LLC", "LLC", true},
-		{"co", "Corporation", true},
-		{"s", "S Corporation", true},
-		{"so", "Sole Proprietorship", true},
-		{"  non-profit ", "Non-Profit", true},
-		{"Corp", "Corporation", true},
-		{"Inc", "", false},
-		{"", "", false},
-		{"   ", "", false},
-	}
-	for _, tt := range tests {
-		got, ok := Choose(tt.typed, entity)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("Choose(%q) = %q, %v; want %q, %v", tt.typed, got, ok, tt.want, tt.ok)
-		}
-	}
-	if got, _ := Choose("s corporation", []string{"S", "S Corporation"}); got != "S Corporation" {
-		t.Errorf("an exact match should win over an earlier prefix match, got %q", got)
-	}
-}
-
-func TestCheckChoiceRefusesAnythingOutsideTheList(t *testing.T) {
-	options := []string{"ASAP", "Within 30 days"}
-	if msg := CheckChoice("ASAP", options); msg != "" {
-		t.Errorf("a listed value refused: %s", msg)
-	}
-	if msg := CheckChoice("", options); msg != "" {
-		t.Errorf("an empty picklist refused: %s", msg)
-	}
-	if msg := CheckChoice("soon", options); !strings.Contains(msg, "ASAP, Within 30 days") {
-		t.Errorf("free text not refused with the choices named: %q", msg)
-	}
-	if msg := CheckChoice("asap", options); msg == "" {
-		t.Error("a value in the wrong case is not a value of the list")
-	}
-}
-
 func TestANewLeadWithoutADealerIDIsRefusedWithAPointerToSettings(t *testing.T) {
 	v := Values{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo"}
 	p := CheckNew(v, now)
@@ -146,22 +102,6 @@ func FuzzTidy(f *testing.F) {
 		}
 		if Check(field, typed, now) == "" && Check(field, tidy, now) != "" {
 			t.Fatalf("tidying the valid %q gave the invalid %q", typed, tidy)
-		}
-	})
-}
-
-func FuzzChoose(f *testing.F) {
-	for _, s := range []string{"llc", "co", "", " ", "S Corp", "\x00"} {
-		f.Add(s)
-	}
-	options := []string{"Corporation", "S Corporation", "LLC"}
-	f.Fuzz(func(t *testing.T, typed string) {
-		got, ok := Choose(typed, options)
-		if ok && CheckChoice(got, options) != "" {
-			t.Fatalf("Choose(%q) = %q, which is not an option", typed, got)
-		}
-		if !ok && got != "" {
-			t.Fatalf("Choose(%q) found nothing but returned %q", typed, got)
 		}
 	})
 }

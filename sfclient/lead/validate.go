@@ -2,6 +2,7 @@ package lead
 
 import (
 	"fmt"
+	"math"
 	"net/mail"
 	"regexp"
 	"slices"
@@ -84,12 +85,16 @@ func Check(name, value string, now time.Time) string {
 			return "Enter an amount in dollars, e.g. 25,000."
 		}
 	case f.Kind == Percent:
-		if n, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64); err != nil || n < 0 || n > 100 {
+		if n, err := share(v); err != nil || n < 0 || n > 100 {
 			return "Enter a percentage from 0 to 100."
 		}
 	case f.Kind == Date:
 		if _, err := ParseDate(v); err != nil {
 			return "Enter a real date as MM/DD/YYYY."
+		}
+	case f.Kind == Boolean:
+		if v != "true" && v != "false" {
+			return "Write true or false."
 		}
 	case f.Kind == Picklist && f.Restricted:
 		if !slices.Contains(f.Values, v) {
@@ -154,7 +159,7 @@ func CheckAcross(v Values) Problems {
 		if Check(name, v[name], time.Time{}) != "" {
 			return nil
 		}
-		n, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v[name]), "%"), 64)
+		n, _ := share(v[name])
 		total += n
 	}
 	if total > 100 {
@@ -179,8 +184,22 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
 
-// Money reads a dollar amount as typed: "$25,000.50", "25000".
+// Money reads a dollar amount as typed: "$25,000.50", "25000". "Inf", "NaN" and numbers too
+// large for a float are errors: JSON has no way to send them.
 func Money(s string) (float64, error) {
-	s = strings.NewReplacer("$", "", ",", "", " ", "").Replace(strings.TrimSpace(s))
-	return strconv.ParseFloat(s, 64)
+	return number(strings.NewReplacer("$", "", ",", "", " ", "").Replace(strings.TrimSpace(s)))
+}
+
+// share reads a percentage as typed, with or without its "%": "50", "50%", " 12.5 % ".
+func share(s string) (float64, error) {
+	return number(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%")))
+}
+
+// number reads a finite number; infinities and NaN, which JSON cannot carry, are errors.
+func number(s string) (float64, error) {
+	n, err := strconv.ParseFloat(s, 64)
+	if err == nil && (math.IsInf(n, 0) || math.IsNaN(n)) {
+		err = fmt.Errorf("not a finite number: %q", s)
+	}
+	return n, err
 }
