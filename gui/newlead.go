@@ -65,6 +65,9 @@ type newLeadPanel struct {
 	// or Clear form.
 	banner *fyne.Container
 	lastID string
+	// defaults are the dealer's defaults last put into the form (takeDefaults): a field
+	// still holding one was not changed by the clerk.
+	defaults map[string]string
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
@@ -118,6 +121,9 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	return p
 }
 
+// toggleTerms ticks the terms box, or unticks it, as Space on it would (Ctrl/Cmd+T).
+func (p *newLeadPanel) toggleTerms() { p.terms.SetChecked(!p.terms.Checked) }
+
 // focusStart puts the keyboard in the first field, the form scrolled to its top.
 func (p *newLeadPanel) focusStart() { p.form.focusFirst() }
 
@@ -138,13 +144,23 @@ func (p *newLeadPanel) openTerms() {
 	p.u.openInBrowser(p.u.currentSettings().TermsURL)
 }
 
-// fillDealerDefaults puts the dealer's fields from settings into empty boxes.
-func (p *newLeadPanel) fillDealerDefaults(st sfclient.Settings) {
-	for name, v := range st.NewLeadDefaults() {
-		if in := p.form.inputs[name]; in != nil && in.text() == "" {
+// takeDefaults makes st's defaults (Settings.NewLeadDefaults: the dealer's ids, lead type
+// and status) those of the lead being typed. A field the clerk has not typed in, still empty
+// or still holding the default it was given, takes the new default at once; a field the
+// clerk changed keeps the clerk's value. The window calls it whenever the settings in force
+// change: loaded, saved in Settings, or brought by a sign-in.
+func (p *newLeadPanel) takeDefaults(st sfclient.Settings) {
+	next := st.NewLeadDefaults()
+	for name, v := range next {
+		in := p.form.inputs[name]
+		if in == nil || in.touched {
+			continue
+		}
+		if t := in.text(); t == "" || t == p.defaults[name] {
 			in.setText(v)
 		}
 	}
+	p.defaults = next
 }
 
 func (p *newLeadPanel) reset() {
@@ -155,7 +171,7 @@ func (p *newLeadPanel) reset() {
 	p.attention.Hide()
 	p.submission, p.uncertain = "", false
 	p.files.clear()
-	p.fillDealerDefaults(p.u.currentSettings())
+	p.takeDefaults(p.u.currentSettings())
 }
 
 // submit checks the form, then creates the lead. Nothing is sent (or queued) until every
