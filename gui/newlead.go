@@ -28,7 +28,7 @@ type newLeadHost interface {
 	attachmentsHost // the Attachments card's files
 	formHost        // the form's window, clock and questions
 	call(what string, action func(context.Context, *sfclient.Client) error, done func(error))
-	signIn(then func())
+	signInOr(then, abandoned func())
 	ready() bool
 	now() time.Time
 	currentProfile() *sfclient.Profile
@@ -59,8 +59,9 @@ type newLeadPanel struct {
 	submitB  *widget.Button
 	clearB   *widget.Button
 	// attention says in the action bar, where the clerk looks after Ctrl+S, how many fields
-	// stopped the lead.
+	// stopped the lead (counting), or that it was not sent for want of a sign-in.
 	attention *widget.Label
+	counting  bool
 	// banner is the lead just created, with what can be done with it, until the next submit
 	// or Clear form.
 	banner *fyne.Container
@@ -114,7 +115,9 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.attention.Importance = widget.DangerImportance
 	p.attention.Hide()
 	p.banner = container.NewVBox()
-	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink), p.termsErr,
+	// The box's key is said beside it: the menu and Ctrl+/ list it too.
+	termsKey := widget.NewLabel("(" + shortcutText(termsShortcut) + ")")
+	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink, termsKey), p.termsErr,
 		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
@@ -194,6 +197,7 @@ func (p *newLeadPanel) submit() {
 	if n > 0 {
 		p.attention.SetText(needAttention(n))
 		p.attention.Show()
+		p.counting = true
 		return
 	}
 	p.attention.Hide()
@@ -203,7 +207,7 @@ func (p *newLeadPanel) submit() {
 // recount updates the action bar's count, once a submit was refused, as fields are fixed
 // (or newly found wrong); at nothing left it goes.
 func (p *newLeadPanel) recount() {
-	if !p.attention.Visible() {
+	if !p.attention.Visible() || !p.counting {
 		return
 	}
 	n := p.form.problemCount()
@@ -215,6 +219,18 @@ func (p *newLeadPanel) recount() {
 		return
 	}
 	p.attention.SetText(needAttention(n))
+}
+
+// notSent says in the action bar that the lead was not sent: the sign-in it waited for was
+// cancelled or failed. The form keeps everything, and the keyboard goes back to was (nil:
+// where it is), where it was when Ctrl+S was pressed.
+func (p *newLeadPanel) notSent(was fyne.Focusable) {
+	p.attention.SetText("Not sent: sign in to send this lead (" + shortcutText(saveShortcut) + " again).")
+	p.attention.Show()
+	p.counting = false
+	if was != nil {
+		p.u.window().Canvas().Focus(was)
+	}
 }
 
 // needAttention is the action bar's count of fields that stopped a submit.
@@ -231,6 +247,11 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	}
 	docs, ok := p.files.documents()
 	if !ok {
+		return
+	}
+	if p.u.currentClient() == nil {
+		was := p.u.window().Canvas().Focused()
+		p.u.signInOr(func() { p.send(allowDuplicates) }, func() { p.notSent(was) })
 		return
 	}
 	if p.submission == "" {
@@ -283,10 +304,6 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		return
 	}
 	// With documents, each file shows its own progress and Cancel instead of the modal.
-	if p.u.currentClient() == nil {
-		p.u.signIn(func() { p.send(allowDuplicates) })
-		return
-	}
 	p.submitB.Disable()
 	var leadErr error
 	p.files.send(slices.Clone(p.files.rows), func(ctx context.Context, c *sfclient.Client) outbox.Result {

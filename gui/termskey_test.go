@@ -1,0 +1,79 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"leaddesk/sfclient/sftest"
+)
+
+func TestCtrlTTicksAndUnticksTheTermsWhileTheKeyboardStaysInItsField(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.typeHere("Dana") // in First name
+	h.shortcut(fyne.KeyT, fyne.KeyModifierShortcutDefault)
+	if !h.u.newLead.terms.Checked {
+		t.Fatal("Ctrl+T did not tick the terms box")
+	}
+	if h.fieldWithKeyboard() != "FirstName" || h.u.newLead.form.inputs["FirstName"].text() != "Dana" {
+		t.Fatalf("after Ctrl+T the keyboard is in %q", h.fieldWithKeyboard())
+	}
+	h.shortcut(fyne.KeyT, fyne.KeyModifierShortcutDefault)
+	if h.u.newLead.terms.Checked {
+		t.Fatal("a second Ctrl+T did not untick the terms box")
+	}
+}
+
+func TestCtrlTClearsTheTermsProblemOfARefusedSubmit(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	h.u.newLead.form.focusFirst()
+	h.typeApplication([]keystroke{{"FirstName", "Jimmy"}, {"LastName", "Jimjo"}, {"Title", ""},
+		{"Phone", "512 555 0142"}, {"Email", "jimmy@jimjo.example"}, {"Website", ""}, {"Company", "Jimjo Jimmy Jo"}})
+	h.ctrlS()
+	if !h.u.newLead.termsErr.Visible() || !h.u.newLead.attention.Visible() {
+		t.Fatal("a lead without the terms was not refused")
+	}
+	h.shortcut(fyne.KeyT, fyne.KeyModifierShortcutDefault)
+	if h.u.newLead.termsErr.Visible() || h.u.newLead.attention.Visible() {
+		t.Fatalf("the terms problem stays after Ctrl+T: %q", h.u.newLead.attention.Text)
+	}
+	h.ctrlS()
+	if n := len(h.org.LeadIDs()); n != 1 {
+		t.Fatalf("%d leads stored after Ctrl+T, Ctrl+S (%s)", n, h.u.lastError)
+	}
+}
+
+func TestTheTermsKeyIsSaidBesideTheBoxAndClashesWithNoOtherShortcut(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	key := shortcutText(termsShortcut)
+	if !visibleText(h.u.newLead.actions, "("+key+")") {
+		t.Fatalf("the terms line does not say %s", key)
+	}
+	seen := map[string]string{}
+	for _, i := range h.menuItems() {
+		if i.Shortcut == nil {
+			continue
+		}
+		name := i.Shortcut.ShortcutName()
+		if other, ok := seen[name]; ok {
+			t.Errorf("%s runs both %q and %q", shortcutText(i.Shortcut), other, i.Label)
+		}
+		seen[name] = i.Label
+	}
+	if seen[termsShortcut.ShortcutName()] != "Tick or untick the terms" {
+		t.Fatalf("the menu has no Tick or untick the terms on %s", key)
+	}
+	if termsShortcut.ShortcutName() == revealShortcut.ShortcutName() {
+		t.Fatal("Ctrl+T is also the SSN boxes' show or hide")
+	}
+}
+
+func TestCtrlTOnAnotherTabLeavesNewLeadsTermsAlone(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.shortcut(fyne.Key2, fyne.KeyModifierShortcutDefault)
+	h.shortcut(fyne.KeyT, fyne.KeyModifierShortcutDefault)
+	if h.u.newLead.terms.Checked {
+		t.Fatal("Ctrl+T on Edit lead ticked New lead's terms box, out of sight")
+	}
+}
