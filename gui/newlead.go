@@ -95,7 +95,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
-		p.termsErr.Hide()
+		p.showTermsProblem(false)
 		p.recount()
 	})
 	termsLink := widget.NewHyperlink("these terms", nil)
@@ -170,7 +170,7 @@ func (p *newLeadPanel) reset() {
 	p.showBanner(nil)
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
-	p.termsErr.Hide()
+	p.showTermsProblem(false)
 	p.attention.Hide()
 	p.submission, p.uncertain = "", false
 	p.files.clear()
@@ -186,9 +186,9 @@ func (p *newLeadPanel) submit() {
 		return // settings, the Dealer ID among them, are not read yet
 	}
 	p.form.tidyAll()
+	p.showTermsProblem(!p.terms.Checked) // first: the form's view shrinks before a problem is scrolled to
 	n := p.form.checkAll()
 	if !p.terms.Checked {
-		p.termsErr.Show()
 		if n == 0 {
 			p.u.window().Canvas().Focus(p.terms)
 		}
@@ -202,6 +202,29 @@ func (p *newLeadPanel) submit() {
 	}
 	p.attention.Hide()
 	p.send(false)
+}
+
+// showTermsProblem shows or hides, under the terms box, the line saying they must be agreed
+// to. The tab is laid out again at once, so the form's view above the action bar shrinks
+// (or grows) now, before anything is scrolled to; as the bar grows, the form scrolls by as
+// much, so what was at the bottom of its view (Add files…, the form's last stop) stays
+// wholly in view rather than being cut off.
+func (p *newLeadPanel) showTermsProblem(show bool) {
+	if p.termsErr.Visible() == show {
+		return
+	}
+	before := p.actions.MinSize().Height
+	if show {
+		p.termsErr.Show()
+	} else {
+		p.termsErr.Hide()
+	}
+	tab := p.content.(*fyne.Container)
+	tab.Layout.Layout(tab.Objects, tab.Size())
+	if grew := p.actions.MinSize().Height - before; grew > 0 {
+		v := p.form.view
+		v.ScrollToOffset(fyne.NewPos(v.Offset.X, v.Offset.Y+grew))
+	}
 }
 
 // recount updates the action bar's count, once a submit was refused, as fields are fixed
