@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -117,8 +114,12 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.banner = container.NewVBox()
 	// The box's key is said beside it: the menu and Ctrl+/ list it too.
 	termsKey := widget.NewLabel("(" + shortcutText(termsShortcut) + ")")
-	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink, termsKey), p.termsErr,
-		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
+	p.attention.Wrapping = fyne.TextWrapWord
+	// One line (the terms, then the buttons, a confirmation in the room left), so that the
+	// form keeps the height; what a submit has to say takes lines under it, only while said.
+	p.actions = container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, container.NewHBox(plainTick(p.terms), termsLink, termsKey, p.submitB, p.clearB), nil, u.noteSlot(tabNew)),
+		p.termsErr, p.attention)
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
 	return p
@@ -171,7 +172,7 @@ func (p *newLeadPanel) reset() {
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
 	p.showTermsProblem(false)
-	p.attention.Hide()
+	p.unsay()
 	p.submission, p.uncertain = "", false
 	p.files.clear()
 	p.takeDefaults(p.u.currentSettings())
@@ -195,35 +196,62 @@ func (p *newLeadPanel) submit() {
 		n++
 	}
 	if n > 0 {
-		p.attention.SetText(needAttention(n))
-		p.attention.Show()
-		p.counting = true
+		p.say(needAttention(n), true)
 		return
 	}
-	p.attention.Hide()
+	p.unsay()
 	p.send(false)
 }
 
-// showTermsProblem shows or hides, under the terms box, the line saying they must be agreed
-// to. The tab is laid out again at once, so the form's view above the action bar shrinks
-// (or grows) now, before anything is scrolled to; as the bar grows, the form scrolls by as
-// much, so what was at the bottom of its view (Add files…, the form's last stop) stays
-// wholly in view rather than being cut off.
+// showTermsProblem shows or hides, under the action bar's line, the line saying the terms
+// must be agreed to (see changeBar).
 func (p *newLeadPanel) showTermsProblem(show bool) {
-	if p.termsErr.Visible() == show {
-		return
+	if p.termsErr.Visible() != show {
+		p.changeBar(func() { p.termsErr.Hidden = !show })
 	}
+}
+
+// say puts sentence in the action bar, under its line; counting says it is the count of
+// fields that stopped a submit, which recount keeps up to date (see changeBar).
+func (p *newLeadPanel) say(sentence string, counting bool) {
+	p.counting = counting
+	p.changeBar(func() {
+		p.attention.Text = sentence
+		p.attention.Hidden = false
+	})
+}
+
+// unsay takes away what say put in the action bar.
+func (p *newLeadPanel) unsay() {
+	if p.attention.Visible() {
+		p.changeBar(func() { p.attention.Hidden = true })
+	}
+}
+
+// changeBar runs change, which shows, hides or rewords lines of the action bar, then lays
+// the tab out again at once, so the form's view above the bar shrinks (or grows) now, before
+// anything is scrolled to; as the bar grows, the form scrolls by as much, so what was at the
+// bottom of its view (Add files…, the form's last stop) stays wholly in view rather than
+// being cut off.
+func (p *newLeadPanel) changeBar(change func()) {
 	before := p.actions.MinSize().Height
-	if show {
-		p.termsErr.Show()
-	} else {
-		p.termsErr.Hide()
-	}
-	tab := p.content.(*fyne.Container)
-	tab.Layout.Layout(tab.Objects, tab.Size())
+	change()
+	p.termsErr.Refresh()
+	p.attention.Refresh()
+	p.layOut()
 	if grew := p.actions.MinSize().Height - before; grew > 0 {
 		v := p.form.view
 		v.ScrollToOffset(fyne.NewPos(v.Offset.X, v.Offset.Y+grew))
+	}
+}
+
+// layOut lays the tab out now rather than at the next frame. Twice: the banner's and the
+// bar's wrapping lines are given their width by the first pass, their height at that width
+// by the second.
+func (p *newLeadPanel) layOut() {
+	tab := p.content.(*fyne.Container)
+	for range 2 {
+		tab.Layout.Layout(tab.Objects, tab.Size())
 	}
 }
 
@@ -238,19 +266,17 @@ func (p *newLeadPanel) recount() {
 		n++
 	}
 	if n == 0 {
-		p.attention.Hide()
+		p.unsay()
 		return
 	}
-	p.attention.SetText(needAttention(n))
+	p.say(needAttention(n), true)
 }
 
 // notSent says in the action bar that the lead was not sent: the sign-in it waited for was
 // cancelled or failed. The form keeps everything, and the keyboard goes back to was (nil:
 // where it is), where it was when Ctrl+S was pressed.
 func (p *newLeadPanel) notSent(was fyne.Focusable) {
-	p.attention.SetText("Not sent: sign in to send this lead (" + shortcutText(saveShortcut) + " again).")
-	p.attention.Show()
-	p.counting = false
+	p.say("Not sent: sign in to send this lead ("+shortcutText(saveShortcut)+" again).", false)
 	if was != nil {
 		p.u.window().Canvas().Focus(was)
 	}
@@ -346,57 +372,6 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		}
 		outcome(leadErr)
 	})
-}
-
-// created shows the new lead in a one-line banner at the top, empties the form for the next
-// one and puts the keyboard back in its first field. The banner stays while the next lead is
-// typed, until it is submitted or the form cleared; Copy id says "Copied" in the action bar.
-func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
-	p.lastID = id
-	company := p.form.inputs["Company"].text()
-	leftover, _ := p.files.documents() // cancelled or refused: offered to Edit lead
-	p.reset()
-	instance := ""
-	if p.u.currentClient() != nil {
-		instance = p.u.currentClient().Session().InstanceURL
-	}
-	// In the text colour: the green is the banner's own, and green text on it is hard to read.
-	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	// Not selectable: a selectable label is a Tab stop that shows no focus, and all a key could
-	// do there (Ctrl+A, Ctrl+C) Copy id does in one press.
-	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
-	background.FillColor = withAlpha(background.FillColor, 0x30)
-	background.CornerRadius = theme.InputRadiusSize()
-	actions := container.NewHBox(idLabel,
-		widget.NewButton("Copy id", func() {
-			p.u.clipboard().SetContent(id)
-			p.u.toast("Copied " + id)
-		}),
-		widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) }),
-		widget.NewButton("Edit this lead", func() { p.u.openInEditWithFiles(id, leftover) }))
-	// One line: the company's name gives way (…) to the id and the buttons; the documents line
-	// under it hides itself when there are none.
-	p.showBanner(container.NewStack(background, container.NewVBox(
-		container.NewBorder(nil, nil, nil, actions, title),
-		p.documentsLine(res, documents, leftover))))
-	p.form.focusFirst()
-}
-
-// showBanner puts b (nil: nothing) at the top of the tab, above the form.
-func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
-	p.banner.RemoveAll()
-	if b != nil {
-		p.banner.Add(b)
-	}
-	p.content.Refresh() // the form below moves to make room
-}
-
-// withAlpha is c made partly transparent, for a tinted background behind text.
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
 // maxShownDuplicates bounds how many matching leads are read and listed.
