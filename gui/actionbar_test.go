@@ -46,8 +46,7 @@ func TestAt800By600ARefusedSubmitShrinksTheFormSoTheActionBarCoversNothing(t *te
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
 	h.u.win.Resize(fyne.NewSize(800, 600))
-	h.u.newLead.form.focusFirst()
-	h.typeApplication(append(typedLead, keystroke{"Company", "Jimjo Jimmy Jo"}))
+	h.typeMinimalLead()
 	h.clickInto("Follow_Up__c")
 	h.tab() // Add files…
 	add := h.u.newLead.files.addB

@@ -28,9 +28,7 @@ func (h *harness) replaceHere(text string) {
 func TestSavedSettingsReachTheOpenLeadWhereTheClerkHasNotTyped(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.u.newLead.form.focusFirst()
-	h.typeApplication([]keystroke{{"FirstName", "Jimmy"}, {"LastName", "Jimjo"}, {"Title", ""},
-		{"Phone", "512 555 0142"}, {"Email", "jimmy@jimjo.example"}, {"Website", ""}, {"Company", "Jimjo Jimmy Jo"}})
+	h.typeMinimalLead()
 	h.clickInto("OwnerId") // the clerk's own choice of owner for this lead
 	clerksOwner := recordid.To18("0055Y00000EVoLw")
 	h.replaceHere(clerksOwner)

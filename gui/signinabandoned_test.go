@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,6 +26,14 @@ func (h *harness) pressNoWait(s fyne.Shortcut) {
 // typedLead is a lead typed from the first field, with the keyboard left in Company.
 var typedLead = []keystroke{{"FirstName", "Jimmy"}, {"LastName", "Jimjo"}, {"Title", ""},
 	{"Phone", "512 555 0142"}, {"Email", "jimmy@jimjo.example"}, {"Website", ""}}
+
+// typeMinimalLead clicks into the first field and types the minimal lead with the keyboard,
+// Company last, then Tab.
+func (h *harness) typeMinimalLead() {
+	h.t.Helper()
+	h.u.newLead.form.focusFirst()
+	h.typeApplication(append(slices.Clone(typedLead), keystroke{"Company", "Jimjo Jimmy Jo"}))
+}
 
 func TestASignInGivenUpAtCtrlSSaysTheLeadWasNotSentAndKeepsIt(t *testing.T) {
 	h := newHarness(t, sftest.Options{})

@@ -27,9 +27,7 @@ func TestCtrlTTicksAndUnticksTheTermsWhileTheKeyboardStaysInItsField(t *testing.
 func TestCtrlTClearsTheTermsProblemOfARefusedSubmit(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
 	h.signIn()
-	h.u.newLead.form.focusFirst()
-	h.typeApplication([]keystroke{{"FirstName", "Jimmy"}, {"LastName", "Jimjo"}, {"Title", ""},
-		{"Phone", "512 555 0142"}, {"Email", "jimmy@jimjo.example"}, {"Website", ""}, {"Company", "Jimjo Jimmy Jo"}})
+	h.typeMinimalLead()
 	h.ctrlS()
 	if !h.u.newLead.termsErr.Visible() || !h.u.newLead.attention.Visible() {
 		t.Fatal("a lead without the terms was not refused")
