@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"leaddesk/sfclient/sftest"
 )
@@ -74,4 +75,39 @@ func TestCtrlTOnAnotherTabLeavesNewLeadsTermsAlone(t *testing.T) {
 	if h.u.newLead.terms.Checked {
 		t.Fatal("Ctrl+T on Edit lead ticked New lead's terms box, out of sight")
 	}
+}
+
+func TestTheTermsBoxHasTheSameTabNeighboursWhetherOrNotTheBannerShows(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	p := h.u.newLead
+	around := []fyne.Focusable{p.files.addB, p.terms, h.nextAfter(p.terms), p.submitB}
+	for _, banner := range []bool{false, true} {
+		if banner {
+			h.submitMinimal()
+			if bannerTitle(p.banner) == nil {
+				t.Fatalf("no banner (%s)", h.u.lastError)
+			}
+		}
+		h.canvas().Focus(p.files.addB)
+		for _, want := range around[1:] {
+			h.tab()
+			if h.focused() != want {
+				t.Fatalf("banner %v: Tab reached %T, want %T", banner, h.focused(), want)
+			}
+		}
+		for i := len(around) - 2; i >= 0; i-- {
+			test.FocusPrevious(h.canvas())
+			if h.focused() != around[i] {
+				t.Fatalf("banner %v: Shift+Tab reached %T, want %T", banner, h.focused(), around[i])
+			}
+		}
+	}
+}
+
+// nextAfter is the Tab stop after f.
+func (h *harness) nextAfter(f fyne.Focusable) fyne.Focusable {
+	h.canvas().Focus(f)
+	h.tab()
+	return h.focused()
 }
