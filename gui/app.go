@@ -279,8 +279,9 @@ func (u *UI) save() {
 	}
 }
 
-// useSettings makes st the settings in force: new leads take the dealer's defaults from it.
+// useSettings makes st the settings in force: the lead being typed in New lead takes the
+// dealer's defaults from it where the clerk has not typed (newLeadPanel.takeDefaults).
 func (u *UI) useSettings(st sfclient.Settings) {
 	u.cfg = st
-	u.newLead.fillDealerDefaults(st)
+	u.newLead.takeDefaults(st)
 }

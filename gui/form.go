@@ -210,6 +210,17 @@ func (f *leadForm) focusFirst() {
 	f.focus(f.order[0])
 }
 
+// focusFirstRow puts the keyboard in the first field with the form scrolled so that the
+// field's row is the top of the view and its section's heading just above it, out of view:
+// for when something above the form (New lead's success banner) takes the heading's room.
+func (f *leadForm) focusFirstRow() {
+	f.focusFirst()
+	layOut(f.view)
+	if y, ok := offsetWithin(f.view.Content, f.order[0].row); ok {
+		f.view.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding())))
+	}
+}
+
 // focusFirstOf puts the keyboard in the first field, in reading order, that names holds (the
 // form's first field when it holds none), scrolled into view.
 func (f *leadForm) focusFirstOf(names map[string]any) {

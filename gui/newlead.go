@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -28,7 +25,7 @@ type newLeadHost interface {
 	attachmentsHost // the Attachments card's files
 	formHost        // the form's window, clock and questions
 	call(what string, action func(context.Context, *sfclient.Client) error, done func(error))
-	signIn(then func())
+	signInOr(then, abandoned func())
 	ready() bool
 	now() time.Time
 	currentProfile() *sfclient.Profile
@@ -59,12 +56,16 @@ type newLeadPanel struct {
 	submitB  *widget.Button
 	clearB   *widget.Button
 	// attention says in the action bar, where the clerk looks after Ctrl+S, how many fields
-	// stopped the lead.
+	// stopped the lead (counting), or that it was not sent for want of a sign-in.
 	attention *widget.Label
+	counting  bool
 	// banner is the lead just created, with what can be done with it, until the next submit
 	// or Clear form.
 	banner *fyne.Container
 	lastID string
+	// defaults are the dealer's defaults last put into the form (takeDefaults): a field
+	// still holding one was not changed by the clerk.
+	defaults map[string]string
 	// submission is the id of the lead being typed, fixed at its first submit, so that sending
 	// the same lead again after a failure can be recognised.
 	submission string
@@ -91,7 +92,7 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.form.appendCard(widget.NewCard("Attachments", "",
 		container.NewVBox(wrapped(attachmentsHelp), p.files.list, p.files.refusals, container.NewHBox(p.files.addB))))
 	p.terms = widget.NewCheck("I/we have read and agree to", func(bool) {
-		p.termsErr.Hide()
+		p.showTermsProblem(false)
 		p.recount()
 	})
 	termsLink := widget.NewHyperlink("these terms", nil)
@@ -111,12 +112,21 @@ func newNewLeadPanel(u newLeadHost) *newLeadPanel {
 	p.attention.Importance = widget.DangerImportance
 	p.attention.Hide()
 	p.banner = container.NewVBox()
-	p.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(plainTick(p.terms), termsLink), p.termsErr,
-		container.NewBorder(nil, nil, container.NewHBox(p.submitB, p.clearB, p.attention), nil, u.noteSlot(tabNew)))
+	// The box's key is said beside it: the menu and Ctrl+/ list it too.
+	termsKey := widget.NewLabel("(" + shortcutText(termsShortcut) + ")")
+	p.attention.Wrapping = fyne.TextWrapWord
+	// One line (the terms, then the buttons, a confirmation in the room left), so that the
+	// form keeps the height; what a submit has to say takes lines under it, only while said.
+	p.actions = container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, container.NewHBox(plainTick(p.terms), termsLink, termsKey, p.submitB, p.clearB), nil, u.noteSlot(tabNew)),
+		p.termsErr, p.attention)
 	// Objects in reading order, which is also the Tab order: banner, form, action bar.
 	p.content = unmeasured(layout.NewBorderLayout(p.banner, p.actions, nil, nil), p.banner, p.form.view, p.actions)
 	return p
 }
+
+// toggleTerms ticks the terms box, or unticks it, as Space on it would (Ctrl/Cmd+T).
+func (p *newLeadPanel) toggleTerms() { p.terms.SetChecked(!p.terms.Checked) }
 
 // focusStart puts the keyboard in the first field, the form scrolled to its top.
 func (p *newLeadPanel) focusStart() { p.form.focusFirst() }
@@ -138,24 +148,34 @@ func (p *newLeadPanel) openTerms() {
 	p.u.openInBrowser(p.u.currentSettings().TermsURL)
 }
 
-// fillDealerDefaults puts the dealer's fields from settings into empty boxes.
-func (p *newLeadPanel) fillDealerDefaults(st sfclient.Settings) {
-	for name, v := range st.NewLeadDefaults() {
-		if in := p.form.inputs[name]; in != nil && in.text() == "" {
+// takeDefaults makes st's defaults (Settings.NewLeadDefaults: the dealer's ids, lead type
+// and status) those of the lead being typed. A field the clerk has not typed in, still empty
+// or still holding the default it was given, takes the new default at once; a field the
+// clerk changed keeps the clerk's value. The window calls it whenever the settings in force
+// change: loaded, saved in Settings, or brought by a sign-in.
+func (p *newLeadPanel) takeDefaults(st sfclient.Settings) {
+	next := st.NewLeadDefaults()
+	for name, v := range next {
+		in := p.form.inputs[name]
+		if in == nil || in.touched {
+			continue
+		}
+		if t := in.text(); t == "" || t == p.defaults[name] {
 			in.setText(v)
 		}
 	}
+	p.defaults = next
 }
 
 func (p *newLeadPanel) reset() {
 	p.showBanner(nil)
 	p.form.setValues(nil)
 	p.terms.SetChecked(false)
-	p.termsErr.Hide()
-	p.attention.Hide()
+	p.showTermsProblem(false)
+	p.unsay()
 	p.submission, p.uncertain = "", false
 	p.files.clear()
-	p.fillDealerDefaults(p.u.currentSettings())
+	p.takeDefaults(p.u.currentSettings())
 }
 
 // submit checks the form, then creates the lead. Nothing is sent (or queued) until every
@@ -167,27 +187,78 @@ func (p *newLeadPanel) submit() {
 		return // settings, the Dealer ID among them, are not read yet
 	}
 	p.form.tidyAll()
+	p.showTermsProblem(!p.terms.Checked) // first: the form's view shrinks before a problem is scrolled to
 	n := p.form.checkAll()
 	if !p.terms.Checked {
-		p.termsErr.Show()
 		if n == 0 {
 			p.u.window().Canvas().Focus(p.terms)
 		}
 		n++
 	}
 	if n > 0 {
-		p.attention.SetText(needAttention(n))
-		p.attention.Show()
+		p.say(needAttention(n), true)
 		return
 	}
-	p.attention.Hide()
+	p.unsay()
 	p.send(false)
+}
+
+// showTermsProblem shows or hides, under the action bar's line, the line saying the terms
+// must be agreed to (see changeBar).
+func (p *newLeadPanel) showTermsProblem(show bool) {
+	if p.termsErr.Visible() != show {
+		p.changeBar(func() { p.termsErr.Hidden = !show })
+	}
+}
+
+// say puts sentence in the action bar, under its line; counting says it is the count of
+// fields that stopped a submit, which recount keeps up to date (see changeBar).
+func (p *newLeadPanel) say(sentence string, counting bool) {
+	p.counting = counting
+	p.changeBar(func() {
+		p.attention.Text = sentence
+		p.attention.Hidden = false
+	})
+}
+
+// unsay takes away what say put in the action bar.
+func (p *newLeadPanel) unsay() {
+	if p.attention.Visible() {
+		p.changeBar(func() { p.attention.Hidden = true })
+	}
+}
+
+// changeBar runs change, which shows, hides or rewords lines of the action bar, then lays
+// the tab out again at once, so the form's view above the bar shrinks (or grows) now, before
+// anything is scrolled to; as the bar grows, the form scrolls by as much, so what was at the
+// bottom of its view (Add files…, the form's last stop) stays wholly in view rather than
+// being cut off.
+func (p *newLeadPanel) changeBar(change func()) {
+	before := p.actions.MinSize().Height
+	change()
+	p.termsErr.Refresh()
+	p.attention.Refresh()
+	p.layOut()
+	if grew := p.actions.MinSize().Height - before; grew > 0 {
+		v := p.form.view
+		v.ScrollToOffset(fyne.NewPos(v.Offset.X, v.Offset.Y+grew))
+	}
+}
+
+// layOut lays the tab out now rather than at the next frame. Twice: the banner's and the
+// bar's wrapping lines are given their width by the first pass, their height at that width
+// by the second.
+func (p *newLeadPanel) layOut() {
+	tab := p.content.(*fyne.Container)
+	for range 2 {
+		tab.Layout.Layout(tab.Objects, tab.Size())
+	}
 }
 
 // recount updates the action bar's count, once a submit was refused, as fields are fixed
 // (or newly found wrong); at nothing left it goes.
 func (p *newLeadPanel) recount() {
-	if !p.attention.Visible() {
+	if !p.attention.Visible() || !p.counting {
 		return
 	}
 	n := p.form.problemCount()
@@ -195,10 +266,20 @@ func (p *newLeadPanel) recount() {
 		n++
 	}
 	if n == 0 {
-		p.attention.Hide()
+		p.unsay()
 		return
 	}
-	p.attention.SetText(needAttention(n))
+	p.say(needAttention(n), true)
+}
+
+// notSent says in the action bar that the lead was not sent: the sign-in it waited for was
+// cancelled or failed. The form keeps everything, and the keyboard goes back to was (nil:
+// where it is), where it was when Ctrl+S was pressed.
+func (p *newLeadPanel) notSent(was fyne.Focusable) {
+	p.say("Not sent: sign in to send this lead ("+shortcutText(saveShortcut)+" again).", false)
+	if was != nil {
+		p.u.window().Canvas().Focus(was)
+	}
 }
 
 // needAttention is the action bar's count of fields that stopped a submit.
@@ -215,6 +296,11 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 	}
 	docs, ok := p.files.documents()
 	if !ok {
+		return
+	}
+	if p.u.currentClient() == nil {
+		was := p.u.window().Canvas().Focused()
+		p.u.signInOr(func() { p.send(allowDuplicates) }, func() { p.notSent(was) })
 		return
 	}
 	if p.submission == "" {
@@ -267,10 +353,6 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		return
 	}
 	// With documents, each file shows its own progress and Cancel instead of the modal.
-	if p.u.currentClient() == nil {
-		p.u.signIn(func() { p.send(allowDuplicates) })
-		return
-	}
 	p.submitB.Disable()
 	var leadErr error
 	p.files.send(slices.Clone(p.files.rows), func(ctx context.Context, c *sfclient.Client) outbox.Result {
@@ -290,57 +372,6 @@ func (p *newLeadPanel) send(allowDuplicates bool) {
 		}
 		outcome(leadErr)
 	})
-}
-
-// created shows the new lead in a one-line banner at the top, empties the form for the next
-// one and puts the keyboard back in its first field. The banner stays while the next lead is
-// typed, until it is submitted or the form cleared; Copy id says "Copied" in the action bar.
-func (p *newLeadPanel) created(id string, res outbox.Result, documents int) {
-	p.lastID = id
-	company := p.form.inputs["Company"].text()
-	leftover, _ := p.files.documents() // cancelled or refused: offered to Edit lead
-	p.reset()
-	instance := ""
-	if p.u.currentClient() != nil {
-		instance = p.u.currentClient().Session().InstanceURL
-	}
-	// In the text colour: the green is the banner's own, and green text on it is hard to read.
-	title := widget.NewLabelWithStyle("✓ Lead created for "+company, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	// Not selectable: a selectable label is a Tab stop that shows no focus, and all a key could
-	// do there (Ctrl+A, Ctrl+C) Copy id does in one press.
-	idLabel := widget.NewLabelWithStyle(id, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	background := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
-	background.FillColor = withAlpha(background.FillColor, 0x30)
-	background.CornerRadius = theme.InputRadiusSize()
-	actions := container.NewHBox(idLabel,
-		widget.NewButton("Copy id", func() {
-			p.u.clipboard().SetContent(id)
-			p.u.toast("Copied " + id)
-		}),
-		widget.NewButton("Open in Salesforce", func() { p.u.openInBrowser(instance + "/" + id) }),
-		widget.NewButton("Edit this lead", func() { p.u.openInEditWithFiles(id, leftover) }))
-	// One line: the company's name gives way (…) to the id and the buttons; the documents line
-	// under it hides itself when there are none.
-	p.showBanner(container.NewStack(background, container.NewVBox(
-		container.NewBorder(nil, nil, nil, actions, title),
-		p.documentsLine(res, documents, leftover))))
-	p.form.focusFirst()
-}
-
-// showBanner puts b (nil: nothing) at the top of the tab, above the form.
-func (p *newLeadPanel) showBanner(b fyne.CanvasObject) {
-	p.banner.RemoveAll()
-	if b != nil {
-		p.banner.Add(b)
-	}
-	p.content.Refresh() // the form below moves to make room
-}
-
-// withAlpha is c made partly transparent, for a tinted background behind text.
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
 // maxShownDuplicates bounds how many matching leads are read and listed.

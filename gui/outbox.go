@@ -61,7 +61,11 @@ type outboxPanel struct {
 // build makes the tab's widgets, the first time it is shown (see UI.ensure).
 func (p *outboxPanel) build() fyne.CanvasObject {
 	p.list = container.NewVBox()
-	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down, sign-in needed) waits here, encrypted, and is sent by itself when Salesforce answers again.")
+	// Only what sfclient/outbox keeps: the window keeps no lead for want of a sign-in (it asks
+	// for one), only files whose upload a lost session stopped.
+	p.empty = wrapped("Nothing is waiting. A lead or change that cannot reach Salesforce (no internet, Salesforce down or busy) waits here, encrypted, " +
+		"and is sent by itself when Salesforce answers again; so do files whose upload stopped when the session ended. " +
+		"A lead sent from this window while you are signed out does not come here: it stays in its form until you sign in and send it again.")
 	p.sendB = widget.NewButton("Send all now", func() { p.sendAll(true) })
 	p.sendB.Importance = widget.HighImportance
 	p.sendB.Disable()

@@ -175,7 +175,7 @@ func TestEveryTabIsReachableFromTheKeyboard(t *testing.T) {
 			shown++
 		}
 	}
-	if shown != 11 { // save, five tabs, next, previous, find a lead, refresh My leads, quit
+	if shown != 12 { // save, tick the terms, five tabs, next, previous, find a lead, refresh My leads, quit
 		t.Fatalf("the menu shows %d shortcuts", shown)
 	}
 }

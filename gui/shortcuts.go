@@ -26,13 +26,26 @@ type command struct {
 // needed: Fyne hands the menu no plain key (F1) while a text box has the keyboard.
 var helpShortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 
+// termsShortcut is Ctrl+T (Cmd+T on macOS): tick or untick New lead's terms box, which every
+// lead needs, from wherever the cursor is in the form. No text box of Fyne's takes Ctrl+T.
+var termsShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
+
+// tickTerms is Ctrl/Cmd+T: on New lead it ticks or unticks the terms box, the keyboard
+// staying where it is; elsewhere it does nothing, as there is no terms box in view.
+func (u *UI) tickTerms() {
+	if u.tabs.Selected().Content == u.newLead.content {
+		u.newLead.toggleTerms()
+	}
+}
+
 // commands are the window's commands in menu order: the one table the menu is built from and
 // the Keyboard shortcuts window lists.
 func (u *UI) commands() []command {
 	ctrl := func(k fyne.KeyName) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 	}
-	cmds := []command{{menu: "Lead", label: "Submit or save", action: u.save, shortcut: saveShortcut}}
+	cmds := []command{{menu: "Lead", label: "Submit or save", action: u.save, shortcut: saveShortcut},
+		{menu: "Lead", label: "Tick or untick the terms", action: u.tickTerms, shortcut: termsShortcut}}
 	for i, label := range []string{"New lead", "Edit lead", "Outbox", "My leads", "Settings"} {
 		cmds = append(cmds, command{menu: "Lead", group: 1, label: label, action: func() { u.pick(i) }, shortcut: ctrl(tabKeys[i])})
 	}
