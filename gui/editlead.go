@@ -32,7 +32,6 @@ type editHost interface {
 	ensure(tab int)
 	noteSlot(tab int) *fyne.Container
 	showDialog(d dialog.Dialog, enter, esc func())
-	confirmDestructive(title, text, action string, do func())
 	toast(text string)
 	noteError(sentence string)
 	scheduleDraft()
@@ -70,6 +69,10 @@ type editPanel struct {
 	describe  *sfclient.Describe       // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 	historyB  *widget.Button // History, once a lead is loaded (history.go)
+	// ownerID is the loaded lead's owner; ownerNames the owners' names the org has said, by
+	// id (editowner.go).
+	ownerID    string
+	ownerNames map[string]string
 	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
 	// can. locked are the inputs made read-only for it (converted.go).
 	readOnly string
@@ -126,6 +129,7 @@ func (p *editPanel) markEdits() {
 		_, changed := changes[name]
 		in.showEdited(changed)
 	}
+	p.showOwner()
 	p.u.scheduleDraft()
 	if len(changes) > 0 && p.readOnly == "" {
 		p.saveB.Enable()
@@ -228,7 +232,7 @@ func (p *editPanel) clear() {
 	if p.form == nil {
 		return // never shown: nothing to empty
 	}
-	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
+	p.loadedID, p.loaded, p.since, p.sinceErr, p.ownerID = "", nil, time.Time{}, nil, ""
 	p.form.setValues(nil)
 	p.unlock()
 	p.heading.SetText(editIntro)
@@ -264,6 +268,7 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	p.form.setValues(v)
 	p.showConversion(rec)
 	p.showHeading()
+	p.readOwner(id, rec)
 	p.markEdits()
 	p.historyB.Enable()
 }
@@ -433,6 +438,7 @@ func (p *editPanel) restoreDraft(d drafts.Draft) {
 	p.showHeading()
 	p.markEdits()
 	p.historyB.Enable()
+	p.readOwner(d.LeadID, sfclient.Record{"OwnerId": d.Loaded["OwnerId"]})
 	p.docs.loaded(d.LeadID, true) // what is attached already, as after a load
 	p.docs.files.restore(d.Files)
 }
