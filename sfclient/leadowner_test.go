@@ -1,7 +1,6 @@
 package sfclient_test
 
 import (
-	"context"
 	"errors"
 	"testing"
 
@@ -11,7 +10,6 @@ import (
 
 func TestLeadOwnerNameIsTheOwnersNameReadInOneQuery(t *testing.T) {
 	f := signedIn(t, sftest.Options{})
-	ctx := context.Background()
 	mine := f.org.AddLead(map[string]any{"LastName": "Able", "Company": "Able Co"}, sftest.UserID)
 	mazos := f.org.AddLead(map[string]any{"LastName": "Baker", "Company": "Baker Co"}, sftest.MazoUserID)
 	f.org.ResetLog()
@@ -29,7 +27,7 @@ func TestLeadOwnerNameIsTheOwnersNameReadInOneQuery(t *testing.T) {
 func TestLeadOwnerNameRefusesABadIDBeforeAnyRequest(t *testing.T) {
 	f := signedIn(t, sftest.Options{})
 	f.org.ResetLog()
-	if _, err := f.client.LeadOwnerName(context.Background(), "0015Y00002aYV9NQAW"); !errors.Is(err, recordid.ErrBad) {
+	if _, err := f.client.LeadOwnerName(ctx, "0015Y00002aYV9NQAW"); !errors.Is(err, recordid.ErrBad) {
 		t.Fatalf("err = %v, want recordid.ErrBad", err)
 	}
 	if n := len(f.org.Requests()); n != 0 {
