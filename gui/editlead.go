@@ -131,6 +131,9 @@ func (p *editPanel) markEdits() {
 	}
 	p.showOwner()
 	p.u.scheduleDraft()
+	if len(changes) > 0 && p.barNote.Text == nothingToSave {
+		p.barNote.Hide() // there is something to save now
+	}
 	if len(changes) > 0 && p.readOnly == "" {
 		p.saveB.Enable()
 	} else {

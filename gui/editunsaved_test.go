@@ -66,6 +66,10 @@ func TestCtrlSWithNothingToSaveSaysSoInTheBar(t *testing.T) {
 	if !h.u.edit.barNote.Visible() || h.u.edit.barNote.Text != nothingToSave {
 		t.Fatalf("Ctrl+S with nothing to save says %q", h.u.edit.barNote.Text)
 	}
+	h.editPhone("(555) 555-0199")
+	if h.u.edit.barNote.Visible() {
+		t.Fatal("the bar still says there is nothing to save after an edit")
+	}
 }
 
 func TestLeavingEditLeadWithAFileWaitingAsksAndSaveUploadsItThenLeaves(t *testing.T) {
