@@ -23,9 +23,9 @@ const addFileHelp = "Type or paste the file's path and press Enter. ~ is your ho
 
 // choose is Add files…: a small dialog with a File box where the clerk types or pastes a path
 // (Enter adds the file; Tab completes names, and lists them under the box when several
-// match), and Browse… for Fyne's file dialog. A file is
-// checked as a dropped one is; a refused path is said beside the box, which keeps what was
-// typed, and nothing is listed. The dialog closes once a file is listed; Esc closes it too.
+// match), and Browse… for Fyne's file dialog. A file is checked as a dropped one is; a refused
+// path is said beside the box, which keeps what was typed, and nothing is listed. The dialog
+// closes once a file is listed, the keyboard then in the new file's Type box; Esc closes it too.
 func (a *attachmentList) choose() {
 	home, _ := os.UserHomeDir()
 	box := newPathEntry(home)
@@ -45,13 +45,18 @@ func (a *attachmentList) choose() {
 			return
 		}
 		a.check([]fyne.URI{storage.NewFileURI(path)}, func(checked []checkedFile) {
-			if refusal := a.accept(checked[0]); refusal != "" {
+			row, refusal := a.accept(checked[0])
+			switch {
+			case checked[0].missing:
+				say(strings.TrimSuffix(refusal, ".") + ", or use Browse… to find it.")
+				return
+			case refusal != "":
 				say(refusal)
 				return
 			}
 			a.changed()
-			d.Hide()           // the keyboard goes back to Add files…,
-			a.follow(a.addB)() // which the new row moved down
+			d.Hide()
+			a.typeNext(row) // what the clerk types next is the file's type
 		})
 	}
 	box.OnSubmitted = func(string) { addTyped() }
@@ -76,7 +81,8 @@ func (a *attachmentList) choose() {
 }
 
 // browse is Browse… in the Add a file dialog: Fyne's file dialog, for the mouse. The file
-// chosen is added as a dropped one is, and the Add a file dialog (typing) closes; closing the
+// chosen is added as a dropped one is, with the keyboard in its Type box, and the Add a file
+// dialog (typing) closes; closing the
 // file dialog, with Cancel or Esc, goes back to typing in box.
 func (a *attachmentList) browse(typing dialog.Dialog, box fyne.Focusable) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -90,7 +96,11 @@ func (a *attachmentList) browse(typing dialog.Dialog, box fyne.Focusable) {
 		}
 		r.Close()
 		typing.Hide()
-		a.add([]fyne.URI{r.URI()})
+		a.check([]fyne.URI{r.URI()}, func(checked []checkedFile) {
+			if added := a.listChecked(checked); len(added) > 0 {
+				a.typeNext(added[0])
+			}
+		})
 	}, a.u.window())
 	var exts []string
 	for _, k := range attach.Kinds {

@@ -46,25 +46,53 @@ func (h *harness) documentPath(name string) string {
 	return path
 }
 
-func TestAPathTypedInAddFilesListsTheFile(t *testing.T) {
+func TestAPathTypedInAddFilesListsTheFileWithTheKeyboardInItsType(t *testing.T) {
 	h := newHarness(t, sftest.Options{})
+	h.signIn()
 	h.u.win.Resize(fyne.NewSize(800, 600))
-	path := h.documentPath("licence.pdf")
+	h.fill(h.u.newLead.form, minimal)
+	path := h.documentPath("scan0001.pdf")
+	h.u.newLead.form.focus(h.u.newLead.form.inputs["FirstName"])
 	h.openAddFiles()
 	h.typeHere(path)
 	h.press(fyne.KeyReturn)
 	h.u.jobs.drain()
-	if got := fileNames(h.u.newLead.files); strings.Join(got, ",") != "licence.pdf" {
+	rows := h.u.newLead.files.rows
+	if got := fileNames(h.u.newLead.files); strings.Join(got, ",") != "scan0001.pdf" {
 		t.Fatalf("New lead lists %v after Enter", got)
 	}
 	if h.dialogs() != 0 {
 		t.Fatal("the Add a file dialog stayed open after its file was listed")
 	}
-	if h.canvas().Focused() != fyne.Focusable(h.u.newLead.files.addB) {
-		t.Fatalf("the keyboard went to %T, not back to Add files…", h.canvas().Focused())
+	if h.canvas().Focused() != fyne.Focusable(rows[0].docType) {
+		t.Fatalf("the keyboard went to %T, not to the new file's Type box", h.canvas().Focused())
 	}
-	if !h.inView(h.u.newLead.files.addB) {
-		t.Fatal("the new row pushed Add files…, which has the keyboard, out of view")
+	if !h.inView(rows[0].docType) {
+		t.Fatal("the new file's Type box, which has the keyboard, is out of view")
+	}
+	h.typeHere("bank")
+	h.tab()
+	files := h.submitWithFiles()
+	if len(files) != 1 || files[0].Title != "Bank statement – scan0001" {
+		t.Fatalf("the org holds %+v; want the file titled with the type typed after Enter (%s)", files, h.u.lastError)
+	}
+}
+
+func TestAFileWhoseNameSaysWhatItIsGetsThatTypeAndTheClerkCanChangeIt(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	for _, name := range []string{"Caterpillar 320 quote.pdf", "chase bank statement march.pdf", "trailer.pdf"} {
+		h.openAddFiles()
+		h.typeHere(h.documentPath(name))
+		h.press(fyne.KeyReturn)
+		h.u.jobs.drain()
+	}
+	if got := strings.Join(docTypes(h.u.newLead.files), ","); got != "Equipment quote/invoice,Bank statement,Other" {
+		t.Fatalf("types guessed %s; want the quote's and the statement's from their names, Other for trailer.pdf", got)
+	}
+	h.typeHere("dr") // the keyboard is in trailer.pdf's Type box
+	h.tab()
+	if got := docTypes(h.u.newLead.files)[2]; got != "Driver's licence" {
+		t.Fatalf("the type typed over the default is %q", got)
 	}
 }
 
@@ -73,7 +101,7 @@ func TestABadPathInAddFilesIsSaidBesideTheBoxAndNothingIsListed(t *testing.T) {
 	folder := t.TempDir()
 	for _, c := range []struct{ typed, says string }{
 		{folder, "is a folder"},
-		{filepath.Join(folder, "missing.pdf"), "cannot open missing.pdf"},
+		{filepath.Join(folder, "missing.pdf"), "missing.pdf. Check the name and the folder, or use Browse… to find it."},
 		{"https://example.com/quote.pdf", "web address"},
 		{"   ", "Type the path of a file"},
 	} {

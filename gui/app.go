@@ -193,12 +193,13 @@ func (u *UI) ensure(tab int) {
 	u.tabs.Refresh()
 }
 
-// selected follows the tabs. Leaving Edit lead with unsaved edits goes back to it at once,
-// before anything is drawn, and asks, the keyboard left in the field being edited (where Stay
-// returns); the chosen tab is shown only after Save or Discard.
+// selected follows the tabs. Leaving Edit lead with unsaved edits, or files listed and not
+// uploaded, goes back to it at once, before anything is drawn, and asks, the keyboard left in
+// the field being edited (where Stay returns); the chosen tab is shown only after Save or
+// Discard.
 func (u *UI) selected(t *container.TabItem) {
 	edit := u.tabs.Items[tabEdit]
-	if u.current == edit && t != edit && u.edit.dirty() {
+	if u.current == edit && t != edit && u.edit.unsaved() {
 		was := u.win.Canvas().Focused()
 		u.tabs.Select(edit)
 		if was != nil {
@@ -216,11 +217,11 @@ func (u *UI) selected(t *container.TabItem) {
 }
 
 // quit is the window's close button. What is typed in the forms is kept as drafts; unsaved
-// edits, and leads waiting in the Outbox (nothing is sent while the window is closed), are
+// edits and files not uploaded in Edit lead, and leads waiting in the Outbox (nothing is sent while the window is closed), are
 // asked about first. The window's size and position are kept for the next start.
 func (u *UI) quit() {
 	u.saveDrafts(true) // whatever happens next, nothing typed is lost
-	if u.edit.dirty() {
+	if u.edit.unsaved() {
 		u.edit.askBeforeLeaving(u.quit)
 		return
 	}

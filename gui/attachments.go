@@ -104,24 +104,40 @@ func (f *leadForm) appendCard(card fyne.CanvasObject) {
 type checkedFile struct {
 	file    attach.File
 	refusal string
+	missing bool // refused because there is no file at that place (attach.ErrNotFound)
 }
 
 // add checks the files (off the UI goroutine: it reads their first bytes) and lists those
 // that may be attached. Each refused one gets one sentence under the list; a file already
 // listed is not listed twice.
 func (a *attachmentList) add(uris []fyne.URI) {
-	a.check(uris, func(checked []checkedFile) {
-		var refused []string
-		for _, c := range checked {
-			if refusal := a.accept(c); refusal != "" {
-				refused = append(refused, refusal)
-			}
+	a.check(uris, func(checked []checkedFile) { a.listChecked(checked) })
+}
+
+// listChecked lists the files checked that may be attached, says under the list why any
+// other was not listed, and returns the rows added.
+func (a *attachmentList) listChecked(checked []checkedFile) []*attachmentRow {
+	var refused []string
+	var added []*attachmentRow
+	for _, c := range checked {
+		if r, refusal := a.accept(c); refusal != "" {
+			refused = append(refused, refusal)
+		} else {
+			added = append(added, r)
 		}
-		a.refusals.SetText(strings.Join(refused, "\n"))
-		a.refusals.Hidden = len(refused) == 0
-		a.refusals.Refresh()
-		a.changed()
-	})
+	}
+	a.refusals.SetText(strings.Join(refused, "\n"))
+	a.refusals.Hidden = len(refused) == 0
+	a.refusals.Refresh()
+	a.changed()
+	return added
+}
+
+// typeNext puts the keyboard in the Type box of row (a file just added with Add files…),
+// brought into view, so that the type typed next is the file's.
+func (a *attachmentList) typeNext(r *attachmentRow) {
+	a.u.window().Canvas().Focus(r.docType)
+	a.follow(r.docType)()
 }
 
 // check reads the files off the UI goroutine (the kind and size checks of sfclient/attach) and
@@ -136,7 +152,7 @@ func (a *attachmentList) check(uris []fyne.URI, then func([]checkedFile)) {
 			}
 			f, err := attach.CheckFile(uri.Path())
 			if err != nil {
-				out = append(out, checkedFile{refusal: sfclient.Explain(err)})
+				out = append(out, checkedFile{refusal: sfclient.Explain(err), missing: errors.Is(err, attach.ErrNotFound)})
 				continue
 			}
 			out = append(out, checkedFile{file: f})
@@ -145,17 +161,21 @@ func (a *attachmentList) check(uris []fyne.URI, then func([]checkedFile)) {
 	}, func(checked []checkedFile, _ error) { then(checked) })
 }
 
-// accept lists a checked file under the type Other, or says in one sentence why it is not
-// listed (refused by the checks, or listed already). Callers run changed once they are done.
-func (a *attachmentList) accept(c checkedFile) (refusal string) {
+// accept lists a checked file under the type its name clearly says (attach.GuessType), else
+// Other, or says in one sentence why it is not listed (refused by the checks, or listed
+// already). Callers run changed once they are done.
+func (a *attachmentList) accept(c checkedFile) (row *attachmentRow, refusal string) {
 	switch {
 	case c.refusal != "":
-		return c.refusal
+		return nil, c.refusal
 	case a.listed(c.file.Path):
-		return c.file.Name + " is already in the list."
+		return nil, c.file.Name + " is already in the list."
 	}
-	a.addRow(c.file, attach.Other)
-	return ""
+	t, ok := attach.GuessType(c.file.Name)
+	if !ok {
+		t = attach.Other
+	}
+	return a.addRow(c.file, t), ""
 }
 
 func (a *attachmentList) listed(path string) bool {
@@ -185,8 +205,8 @@ func typeBoxWidth(c fyne.Canvas) float32 {
 	return width
 }
 
-// addRow lists a checked file under the document type t.
-func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
+// addRow lists a checked file under the document type t and returns its row.
+func (a *attachmentList) addRow(f attach.File, t attach.DocType) *attachmentRow {
 	r := &attachmentRow{file: f, docType: newPicklist(a.u.window().Canvas(), typeNames())}
 	r.docType.SetText(string(t))
 	r.docType.onLeave = a.changed // the draft keeps the type chosen
@@ -211,6 +231,7 @@ func (a *attachmentList) addRow(f attach.File, t attach.DocType) {
 	r.view = container.NewVBox(line, r.bar, r.status)
 	a.rows = append(a.rows, r)
 	a.list.Add(r.view)
+	return r
 }
 
 // remove takes a file off the list (it was never sent, or it has been attached).

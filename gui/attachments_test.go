@@ -345,7 +345,7 @@ func TestANewLeadsCancelledUploadIsOfferedToEditLeadToSendAgain(t *testing.T) {
 	}
 	test.Tap(visibleButton(docs.content, "Upload"))
 	h.u.jobs.drain()
-	if files := h.org.Files(ids[0]); len(files) != 1 || files[0].Title != "Other – statement" {
+	if files := h.org.Files(ids[0]); len(files) != 1 || files[0].Title != "Bank statement – statement" {
 		t.Fatalf("files %+v", files)
 	}
 }

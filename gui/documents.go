@@ -30,7 +30,10 @@ type leadDocuments struct {
 	pendingFor string
 	pending    []outbox.Document
 	busy       bool // an Upload is under way
-	content    fyne.CanvasObject
+	// afterUpload runs once the upload under way has left no file on the list (leaving after
+	// "Save" was chosen); nil means nothing runs.
+	afterUpload func()
+	content     fyne.CanvasObject
 }
 
 func newLeadDocuments(p *editPanel) *leadDocuments {
@@ -127,9 +130,13 @@ func (d *leadDocuments) show(docs []sfclient.Document, err error) {
 	d.attached.Refresh()
 }
 
-// upload sends the listed files to the loaded lead, one at a time, so each file's Cancel
-// stops that file only. What cannot be sent now waits in the Outbox with the lead.
-func (d *leadDocuments) upload() {
+// upload is the Upload button: uploadThen, with nothing after.
+func (d *leadDocuments) upload() { d.uploadThen(nil) }
+
+// uploadThen sends the listed files to the loaded lead, one at a time, so each file's Cancel
+// stops that file only. What cannot be sent now waits in the Outbox with the lead. then (when
+// not nil) runs once no file is left on the list: each was attached or waits in the Outbox.
+func (d *leadDocuments) uploadThen(then func()) {
 	if d.p.loadedID == "" || !d.p.u.ready() {
 		return
 	}
@@ -138,11 +145,12 @@ func (d *leadDocuments) upload() {
 		return
 	}
 	if d.p.u.currentClient() == nil {
-		d.p.u.signIn(d.upload)
+		d.p.u.signIn(func() { d.uploadThen(then) })
 		return
 	}
 	d.busy = true
 	d.uploadB.Disable()
+	d.afterUpload = then
 	d.uploadNext(d.p.loadedID, docs, nil)
 }
 
@@ -173,9 +181,11 @@ func (d *leadDocuments) uploadNext(id string, docs []outbox.Document, said []str
 	})
 }
 
-// finished refreshes the list of attached documents and says what happened.
+// finished refreshes the list of attached documents, says what happened, and runs what was
+// to follow the upload when no file is left on the list.
 func (d *leadDocuments) finished(id string, said []string) {
-	d.busy = false
+	then := d.afterUpload
+	d.busy, d.afterUpload = false, nil
 	d.enableUpload()
 	if id != d.p.loadedID {
 		return
@@ -183,6 +193,9 @@ func (d *leadDocuments) finished(id string, said []string) {
 	d.list(id)
 	if len(said) > 0 {
 		d.p.u.toast(strings.Join(said, " "))
+	}
+	if then != nil && len(d.files.rows) == 0 {
+		then()
 	}
 }
 

@@ -42,8 +42,8 @@ func TestEditLoadsByPastedLinkAndSendsOnlyTheChangedField(t *testing.T) {
 	if h.u.edit.loadedID != id || h.u.edit.form.inputs["Company"].text() != "Jimjo Jimmy Jo" {
 		t.Fatalf("loaded %q (%s)", h.u.edit.loadedID, h.u.lastError)
 	}
-	if n := len(h.org.Requests()); n != 2 {
-		t.Fatalf("loading took %d requests, want 2: the lead and its documents", n)
+	if n := len(h.org.Requests()); n != 3 {
+		t.Fatalf("loading took %d requests, want 3: the lead, its owner's name and its documents", n)
 	}
 	if !h.u.edit.saveB.Disabled() {
 		t.Fatal("Save is enabled with nothing changed")

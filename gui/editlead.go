@@ -32,7 +32,6 @@ type editHost interface {
 	ensure(tab int)
 	noteSlot(tab int) *fyne.Container
 	showDialog(d dialog.Dialog, enter, esc func())
-	confirmDestructive(title, text, action string, do func())
 	toast(text string)
 	noteError(sentence string)
 	scheduleDraft()
@@ -60,15 +59,20 @@ type editPanel struct {
 	loaded   lead.Values
 	since    time.Time // the lead's LastModifiedDate when loaded; zero when it could not be read
 	sinceErr error     // why since is zero
-	// afterSave runs once the save under way succeeds (leaving after "Save" was chosen).
+	// afterSave runs once the save under way and the uploads after it succeed (leaving after
+	// "Save" was chosen).
 	afterSave func()
-	leaving   dialog.Dialog // the Save / Discard / Stay question, while it is shown
+	leaving   dialog.Dialog // the Save / Discard / Stay question (editleave.go), while it is shown
 	conflict  *dialog.ConfirmDialog
 	choices   map[string]*dialogChoice // the conflict question's, by field
 	docs      *leadDocuments           // the lead's attachments (documents.go)
 	describe  *sfclient.Describe       // the org's, applied to the form once it is built
 	content   fyne.CanvasObject
 	historyB  *widget.Button // History, once a lead is loaded (history.go)
+	// ownerID is the loaded lead's owner; ownerNames the owners' names the org has said, by
+	// id (editowner.go).
+	ownerID    string
+	ownerNames map[string]string
 	// readOnly says why the loaded lead cannot be changed (Mazo converted it); empty when it
 	// can. locked are the inputs made read-only for it (converted.go).
 	readOnly string
@@ -125,7 +129,11 @@ func (p *editPanel) markEdits() {
 		_, changed := changes[name]
 		in.showEdited(changed)
 	}
+	p.showOwner()
 	p.u.scheduleDraft()
+	if len(changes) > 0 && p.barNote.Text == nothingToSave {
+		p.barNote.Hide() // there is something to save now
+	}
 	if len(changes) > 0 && p.readOnly == "" {
 		p.saveB.Enable()
 	} else {
@@ -173,9 +181,8 @@ func (p *editPanel) load() {
 	p.idErr.Hide()
 	p.barNote.Hide()
 	p.idEntry.SetText(id)
-	if p.dirty() && id != p.loadedID {
-		p.u.confirmDestructive("Drop your unsaved changes?", "Your changes to "+p.loadedName()+" are not saved. Load the other lead and drop them?", "Load and drop changes",
-			func() { p.fetchToEdit(id) })
+	if p.unsaved() && id != p.loadedID {
+		p.askBeforeLoading(id)
 		return
 	}
 	p.fetchToEdit(id)
@@ -191,10 +198,6 @@ func (p *editPanel) fetchToEdit(id string) {
 		p.show(id, rec)
 		p.form.focusFirst()
 	})
-}
-
-func (p *editPanel) fetch(id string) {
-	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) { p.show(id, rec) })
 }
 
 // read loads the whole lead behind the progress dialog and hands it to then. An error goes
@@ -232,7 +235,7 @@ func (p *editPanel) clear() {
 	if p.form == nil {
 		return // never shown: nothing to empty
 	}
-	p.loadedID, p.loaded, p.since, p.sinceErr = "", nil, time.Time{}, nil
+	p.loadedID, p.loaded, p.since, p.sinceErr, p.ownerID = "", nil, time.Time{}, nil, ""
 	p.form.setValues(nil)
 	p.unlock()
 	p.heading.SetText(editIntro)
@@ -268,6 +271,7 @@ func (p *editPanel) show(id string, rec sfclient.Record) {
 	p.form.setValues(v)
 	p.showConversion(rec)
 	p.showHeading()
+	p.readOwner(id, rec)
 	p.markEdits()
 	p.historyB.Enable()
 }
@@ -293,7 +297,13 @@ func unguarded(cause error) error {
 	return &message{title: "Not saved", cause: cause, sentence: "Lead Desk could not read when this lead last changed in Salesforce, so saving now could overwrite someone else's newer changes; nothing was sent. Your edits stay here: load the lead again to retry, and tell support if this keeps happening."}
 }
 
-// save sends only the changed fields, guarded by the LastModifiedDate seen at load.
+// nothingToSave is what Ctrl+S says in the action bar of a loaded lead with no change and
+// no file waiting.
+const nothingToSave = "Nothing to save: no field was changed and no file waits to be uploaded."
+
+// save is Save changes and Ctrl+S: it sends only the changed fields, guarded by the
+// LastModifiedDate seen at load, then uploads the files listed in Attachments; with no field
+// changed it only uploads them. afterSave runs once all of it went through.
 func (p *editPanel) save() {
 	then := p.afterSave // kept only for a save that is sent
 	p.afterSave = nil
@@ -303,7 +313,21 @@ func (p *editPanel) save() {
 		p.u.window().Canvas().Focus(p.idEntry)
 		return
 	}
-	if !p.dirty() || !p.form.check() {
+	if p.waitingFiles() > 0 {
+		if _, ok := p.docs.files.documents(); !ok {
+			return // a file's type is missing: its row says so and has the keyboard
+		}
+	}
+	if !p.dirty() {
+		if p.waitingFiles() > 0 {
+			p.docs.uploadThen(then)
+			return
+		}
+		p.barNote.SetText(nothingToSave)
+		p.barNote.Show()
+		return
+	}
+	if !p.form.check() {
 		return
 	}
 	if p.since.IsZero() {
@@ -344,58 +368,27 @@ func (p *editPanel) send(changes map[string]any, since time.Time) {
 		default:
 			p.u.rememberLead(p.loadedID, lead.Payload(p.form.values(), lead.Submission{}), true)
 			p.u.dropDraft(drafts.Edit)
-			p.saved()
-			if then != nil {
-				then()
-			}
+			p.saved(then)
 		}
 	})
 }
 
-func (p *editPanel) saved() {
+// saved reads the lead back (its new LastModifiedDate guards the next save), then uploads the
+// files waiting, then runs then (when not nil), in that order: a lead loaded by then is never
+// replaced by the reading back of this one.
+func (p *editPanel) saved(then func()) {
 	id := p.loadedID
 	p.loaded = p.form.values() // so a reload failure does not count as unsaved
-	p.fetch(id)
-	p.u.toast("Saved")
-}
-
-// askBeforeLeaving asks, once, what to do with unsaved edits before the person leaves the tab
-// or the window: Save (then leave, if the save goes through), Discard (then leave) or Stay.
-func (p *editPanel) askBeforeLeaving(leave func()) {
-	if p.leaving != nil {
-		return // already asking
-	}
-	var d *dialog.CustomDialog
-	answer := func(then func()) func() {
-		return func() {
-			d.Hide()
-			p.leaving = nil
+	p.read(id, "Loading the lead…", func(err error) { p.loadFailed(id, err) }, func(rec sfclient.Record) {
+		p.show(id, rec)
+		switch {
+		case p.waitingFiles() > 0:
+			p.docs.uploadThen(then)
+		case then != nil:
 			then()
 		}
-	}
-	save := widget.NewButton("Save", answer(func() {
-		p.afterSave = leave
-		p.save()
-	}))
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard", answer(func() {
-		p.discard()
-		leave()
-	}))
-	stay := widget.NewButton("Stay", answer(func() {}))
-	text := "Your changes to " + p.loadedName() + " are not saved yet."
-	d = dialog.NewCustomWithoutButtons("Save your changes to this lead?", wrapped(text), p.u.window())
-	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
-	d.Resize(fyne.NewSize(480, 180))
-	p.leaving = d
-	p.u.showDialog(d, save.OnTapped, stay.OnTapped)
-}
-
-// discard drops the unsaved edits: the form shows the lead as loaded.
-func (p *editPanel) discard() {
-	p.form.setValues(p.loaded)
-	p.markEdits()
-	p.u.dropDraft(drafts.Edit)
+	})
+	p.u.toast("Saved") // once the reading back is under way, which would take it away
 }
 
 // applyDescribe takes the org's labels and picklists, and shows the fields the org does not
@@ -447,6 +440,9 @@ func (p *editPanel) restoreDraft(d drafts.Draft) {
 	p.form.setValues(d.Values)
 	p.showHeading()
 	p.markEdits()
+	p.historyB.Enable()
+	p.readOwner(d.LeadID, sfclient.Record{"OwnerId": d.Loaded["OwnerId"]})
+	p.docs.loaded(d.LeadID, true) // what is attached already, as after a load
 	p.docs.files.restore(d.Files)
 }
 

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leaddesk/sfclient"
@@ -137,21 +136,24 @@ type passEntry struct {
 	onEscape func()
 }
 
-// newPassEntry is a password box like widget.NewPasswordEntry's, with a button that shows or
-// hides what was typed.
+// newPassEntry is a password box like widget.NewPasswordEntry's: Fyne's eye at its end shows
+// or hides what was typed for the mouse, and is no Tab stop, so Tab goes from the first box to
+// the second; revealShortcut does the same from the keyboard.
 func newPassEntry() *passEntry {
 	e := &passEntry{}
 	e.Password, e.Wrapping = true, fyne.TextWrap(fyne.TextTruncateClip)
 	e.ExtendBaseWidget(e)
-	var reveal *widget.Button
-	reveal = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
-		e.Password = !e.Password
-		reveal.SetIcon(map[bool]fyne.Resource{true: theme.VisibilityOffIcon(), false: theme.VisibilityIcon()}[e.Password])
-		e.Refresh()
-	})
-	reveal.Importance = widget.LowImportance
-	e.ActionItem = reveal
 	return e
+}
+
+// TypedShortcut shows or hides the passphrase on revealShortcut; Entry handles the rest.
+func (e *passEntry) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == revealShortcut.ShortcutName() {
+		e.Password = !e.Password
+		e.Refresh()
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // TypedKey runs onEscape for Esc and leaves every other key to the Entry.

@@ -38,8 +38,8 @@ func TestEachActionCostsOneRequest(t *testing.T) {
 	}
 
 	h.load(h.u.newLead.lastID)
-	if got := h.dataRequests(); len(got) != 2 || !strings.HasPrefix(got[0], "GET 00Q") || got[1] != "GET query OK" {
-		t.Fatalf("load: %v, want the lead and one query for its documents", got)
+	if got := h.dataRequests(); len(got) != 3 || !strings.HasPrefix(got[0], "GET 00Q") || got[1] != "GET query OK" || got[2] != "GET query OK" {
+		t.Fatalf("load: %v, want the lead, one query for its owner's name (not yet known) and one for its documents", got)
 	}
 
 	h.u.edit.form.inputs["Title"].setText("Owner")

@@ -130,7 +130,7 @@ func (p *settingsPanel) build() fyne.CanvasObject {
 	p.apiVersion = entry("newest the org offers")
 	p.dealerID = entry("your Account id at Mazo (001…)")
 	p.account = entry("001…")
-	p.owner = entry("005…")
+	p.owner = entry("the user id Mazo gave you for your leads' owner (starts with 005)")
 	p.leadType = newPicklist(u.window().Canvas(), sfclient.LeadTypes())
 	p.leadType.onFocus = follow(p.leadType)
 	p.termsURL = entry("https://… Mazo's terms and conditions page")

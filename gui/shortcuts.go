@@ -85,7 +85,7 @@ func (u *UI) showShortcuts() {
 			keys = append(keys, [2]string{shortcutText(c.shortcut), c.label})
 		}
 	}
-	keys = append(keys, [2]string{shortcutText(revealShortcut), "show or hide an SSN"})
+	keys = append(keys, [2]string{shortcutText(revealShortcut), "show or hide an SSN or the passphrase"})
 	keys = append(keys, keysInFields...)
 	// Two columns, so that all of it shows in an 800×600 window without a scroll the keyboard
 	// could not move.

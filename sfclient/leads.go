@@ -186,3 +186,30 @@ func (c *Client) UserInfo(ctx context.Context) (UserInfo, error) {
 	_, _, err := c.do(ctx, request{method: http.MethodGet, path: "/services/oauth2/userinfo", out: &info})
 	return info, asCall(err, CallUserInfo)
 }
+
+// leadOwnerRecord is a Lead as `SELECT Owner.Name` answers it: the relationship nested under
+// "Owner", null when the owner cannot be read.
+type leadOwnerRecord struct {
+	Owner *struct {
+		Name string `json:"Name"`
+	} `json:"Owner"`
+}
+
+// LeadOwnerName is the name of the lead's owner (a user or a queue) as Salesforce shows it
+// beside Lead Owner, read with one query (`SELECT Owner.Name FROM Lead WHERE Id = '…'`, as the
+// sObject read does not follow relationships). It is "" when the org does not say it. A bad id
+// fails with recordid.ErrBad before any request.
+func (c *Client) LeadOwnerName(ctx context.Context, id string) (string, error) {
+	full, err := recordid.ParseLead(id)
+	if err != nil {
+		return "", err
+	}
+	recs, err := queryAll[leadOwnerRecord](ctx, c, "SELECT Owner.Name FROM Lead WHERE Id = '"+soqlEscape(full)+"'")
+	if err != nil {
+		return "", fmt.Errorf("read the owner of lead %s: %w", full, asCall(err, CallLead))
+	}
+	if len(recs) == 0 || recs[0].Owner == nil {
+		return "", nil
+	}
+	return recs[0].Owner.Name, nil
+}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,8 +96,8 @@ var Kinds = []Kind{
 }
 
 // Problem is a file that cannot be attached, said as one plain sentence with the next step.
-// It matches ErrTooLarge, ErrUnsupported, ErrMismatch or ErrEmpty with errors.Is when one
-// of them is the reason.
+// It matches ErrTooLarge, ErrUnsupported, ErrMismatch, ErrEmpty or ErrNotFound with errors.Is
+// when one of them is the reason.
 type Problem struct {
 	sentence string
 	kind     error
@@ -110,12 +111,13 @@ func (p *Problem) Unwrap() error { return p.kind }
 // Plain is the sentence for a person (sfclient.Explain uses it).
 func (p *Problem) Plain() string { return p.sentence }
 
-// Errors that Check wraps, for errors.Is.
+// Errors that Check and CheckFile wrap, for errors.Is.
 var (
 	ErrTooLarge    = errors.New("file too large")
 	ErrUnsupported = errors.New("file type not accepted")
 	ErrMismatch    = errors.New("content does not match the file's extension")
 	ErrEmpty       = errors.New("file is empty")
+	ErrNotFound    = errors.New("file cannot be opened")
 )
 
 func refuse(kind error, format string, args ...any) error {
@@ -226,11 +228,11 @@ type File struct {
 }
 
 // CheckFile opens the file at path and checks it with Check. A missing or unreadable file
-// is a *Problem naming it.
+// is a *Problem wrapping ErrNotFound that names its path.
 func CheckFile(path string) (File, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return File{}, &Problem{sentence: fmt.Sprintf("Lead Desk cannot open %s (%v); check that the file is still there.", filepath.Base(path), unwrapPath(err))}
+		return File{}, openProblem(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -247,12 +249,16 @@ func CheckFile(path string) (File, error) {
 	return File{Path: path, Name: filepath.Base(path), Size: st.Size(), Kind: k}, nil
 }
 
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// openProblem says in one sentence why the file at path could not be opened, without the
+// system's own words ("no such file or directory"), which a clerk does not read as advice.
+func openProblem(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return refuse(ErrNotFound, "No file at %s. Check the name and the folder.", path)
+	case errors.Is(err, fs.ErrPermission):
+		return refuse(ErrNotFound, "Lead Desk is not allowed to read %s. Copy it to your Documents folder, then add it from there.", path)
 	}
-	return err
+	return refuse(ErrNotFound, "Lead Desk could not open %s. Check that the file is still there and can be opened, then add it again.", path)
 }
 
 // HumanSize writes a byte count as a person reads it: "812 KB", "25 MB", "31.2 MB".

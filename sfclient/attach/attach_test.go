@@ -94,7 +94,8 @@ func TestAFileOverTwentyFiveMegabytesIsRefusedSayingTheLimitAndWhatToDo(t *testi
 
 func TestCheckFileSaysAMissingFileOrAFolderPlainly(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := attach.CheckFile(filepath.Join(dir, "gone.pdf")); err == nil || !strings.Contains(err.Error(), "gone.pdf") {
+	gone := filepath.Join(dir, "gone.pdf")
+	if _, err := attach.CheckFile(gone); !errors.Is(err, attach.ErrNotFound) || err.Error() != "No file at "+gone+". Check the name and the folder." {
 		t.Fatalf("missing file: %v", err)
 	}
 	os.Mkdir(filepath.Join(dir, "scans.pdf"), 0o700)

@@ -143,7 +143,7 @@ var Fields = []Field{
 		Values: []string{"New", "Working", "Nurturing", "Qualified", "Unqualified"}},
 	// Follow_Up__c: the guide's only example sends "1", a short text, not a date; an org whose
 	// describe says otherwise wins (labels and picklists come from describe when signed in).
-	{Name: "Follow_Up__c", Label: "Follow up", Section: Dealer, Kind: Text, Length: 10, Example: "e.g. 1, as in Mazo's guide"},
+	{Name: "Follow_Up__c", Label: "Follow up", Section: Dealer, Kind: Text, Length: 10, Example: "e.g. 1; leave it empty unless Mazo asked for it"},
 	{Name: "IsUnreadByOwner", Label: "Unread by owner", Section: Dealer, Kind: Boolean},
 
 	{Name: "View_Terms__c", Label: "Terms accepted", Section: SetByApp, Kind: Text, Length: 255},
