@@ -162,22 +162,22 @@ func newLeaveEntry(password bool) *leaveEntry {
 	return e
 }
 
-// SetText replaces the text; the same text changes nothing, a selection included. A
-// selection made before (Tab into a filled box selects it) ends with the text it covered:
-// Fyne would otherwise keep it open from where it started, and each character typed next
-// would replace the one typed before it.
-func (e *leaveEntry) SetText(text string) { replaceText(&e.Entry, text, e.hasKeyboard) }
+// SetText replaces the text; the same text changes nothing, a selection included. New text ends
+// any selection made before (replaceText).
+func (e *leaveEntry) SetText(text string) { replaceText(&e.Entry, text) }
 
-// replaceText sets e's text (see leaveEntry.SetText): the same text changes nothing; new text
-// in a box that has the keyboard ends any selection, with the caret after the text.
-func replaceText(e *widget.Entry, text string, hasKeyboard bool) {
+// replaceText sets e's text: the same text changes nothing; new text ends any selection, with
+// the caret after the text, whether or not the box has the keyboard. Fyne keeps a selection
+// open from where it started, also in a box the keyboard has left (Tab into a filled box
+// selects its text; Tab on leaves it selected): left open, the next letter typed into the box
+// replaces the stale selection, so a box emptied by a save or Clear form lost the first
+// letter of the next lead, and in a box with the keyboard each letter replaced the one before.
+func replaceText(e *widget.Entry, text string) {
 	if text == e.Text {
 		return
 	}
 	e.SetText(text)
-	if hasKeyboard {
-		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
-	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 }
 
 // AcceptsTab is false: in a multi-line box too, Tab and Shift+Tab move between fields

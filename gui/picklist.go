@@ -160,7 +160,7 @@ func (p *picklist) TypedRune(r rune) {
 
 // SetText replaces the value; new text ends a selection, as in the form's other boxes
 // (replaceText).
-func (p *picklist) SetText(text string) { replaceText(&p.Entry, text, p.typing) }
+func (p *picklist) SetText(text string) { replaceText(&p.Entry, text) }
 
 // showListShortcut opens the list from the keyboard, as in desktop combo boxes.
 var showListShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
