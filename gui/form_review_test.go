@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"leaddesk/sfclient/lead"
 	"leaddesk/sfclient/sftest"
 )
 
@@ -208,6 +209,13 @@ func TestTheSSNDigitsShowAndHideFromTheKeyboard(t *testing.T) {
 	if ssn.text() != "123-45-6789" {
 		t.Fatalf("the SSN became %q", ssn.text())
 	}
+	// Shown digits are hidden again once the keyboard leaves the box: a clerk's screen is
+	// seen by whoever walks past.
+	press()
+	h.tab()
+	if !ssn.entry.Password {
+		t.Fatal("the SSN's digits stayed shown after Tab left the box")
+	}
 }
 
 func TestAJumpToAProblemShowsItsSectionHeadingAndTheLineUnderIt(t *testing.T) {
@@ -314,5 +322,28 @@ func TestFocusOnButtonsAndTheTermsBoxIsPlainToSeeInLightAndDark(t *testing.T) {
 				t.Errorf("variant %v: focus on %s changes its colours by a contrast of only %.2f:1", v, c.name, got)
 			}
 		}
+	}
+}
+
+// A second owner given only a first name was sent as a two-owner lead with nobody named.
+func TestASecondOwnerWithOnlyAFirstNameIsRefusedAtItsLastName(t *testing.T) {
+	h := newHarness(t, sftest.Options{})
+	h.signIn()
+	values := map[string]string{"First_Name2__c": "Rosa"}
+	for k, v := range minimal {
+		values[k] = v
+	}
+	h.fill(h.u.newLead.form, values)
+	h.u.newLead.terms.SetChecked(true)
+	h.ctrlS()
+	if n := len(h.org.LeadIDs()); n != 0 {
+		t.Fatalf("the org holds %d leads, want none", n)
+	}
+	last := h.u.newLead.form.inputs["Last_Name2__c"]
+	if !last.showsProblem() || last.problem.Text != lead.NoOwnerLastName {
+		t.Errorf("Owner 2's last name says %q, want %q", last.problem.Text, lead.NoOwnerLastName)
+	}
+	if h.focused() != last.focusable() {
+		t.Errorf("the keyboard is in %q, want Owner 2's last name", h.fieldWithKeyboard())
 	}
 }

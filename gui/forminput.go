@@ -244,8 +244,13 @@ func (e *leaveEntry) MouseDown(m *desktop.MouseEvent) {
 	e.Entry.MouseDown(m)
 }
 
-// FocusLost runs the check after Entry's own handling.
+// FocusLost hides the digits of a masked box again (an SSN shown with revealShortcut is shown
+// only while it has the keyboard), then runs the check after Entry's own handling.
 func (e *leaveEntry) FocusLost() {
+	if e.masked && !e.Password {
+		e.Password = true
+		e.Refresh()
+	}
 	e.Entry.FocusLost()
 	e.hasKeyboard = false
 	if e.onLeave != nil {

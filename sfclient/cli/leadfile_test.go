@@ -15,7 +15,7 @@ import (
 // the window takes them, and a second owner.
 const asTyped = `{"LastName":"Jimjo","Company":"Jimjo Jimmy Jo","Email":"jimmy@jimjo.example",
 	"Legal_Entity_Type__c":"llc","Financing_Type__c":"Leasing","Time_Frame__c":"asap","State":"tx",
-	"Phone":"5125550144","Federal_Tax_ID__c":"123456789","SSN1__c":"123456789","Birthday1__c":"04/05/1981",
+	"Phone":"5125550144","Federal_Tax_ID__c":"123456789","Last_Name1__c":"Jimjo","SSN1__c":"123456789","Birthday1__c":"04/05/1981",
 	"Amount_Requested__c":"95,000","AnnualRevenue":600000,"Years_In_Business__c":"4",
 	"First_Name2__c":"Lee","Last_Name2__c":"Whitfield","Ownership1__c":"60%","Ownership2__c":40}`
 
@@ -61,6 +61,7 @@ func TestARefusedFileSaysEachProblemByLabelAndAPINameAndSendsAndKeepsNothing(t *
 		"Title (Title): Write one value here, as text or a number.",
 		"Email (Email): Enter an e-mail address like name@company.com.",
 		"Legal entity type (Legal_Entity_Type__c): Choose one of: Corporation, S Corporation, LLC, Partnership, Sole Proprietorship, Non-Profit.",
+		"Last name (Last_Name1__c): Enter this owner's last name, or remove the owner's other details.",
 		"SSN (SSN1__c): An SSN has 9 digits, written 123-45-6789.",
 		"Date of birth (Birthday1__c): Enter a real date as MM/DD/YYYY.",
 		"Amount requested (Amount_Requested__c): Enter an amount in dollars, e.g. 25,000.",

@@ -8,7 +8,7 @@ import (
 
 func TestPrepareNewSettlesEveryValueAsLeavingItsBoxDoes(t *testing.T) {
 	typed := Values{"LastName": "Jimjo", "Company": "Jimjo Jimmy Jo", "Dealer_ID__c": "0015Y00002aYV9NQAW",
-		"Legal_Entity_Type__c": "llc", "Financing_Type__c": "leasing", "State": "tx", "SSN1__c": "123456789",
+		"Legal_Entity_Type__c": "llc", "Financing_Type__c": "leasing", "State": "tx", "Last_Name1__c": "Jimjo", "SSN1__c": "123456789",
 		"Phone": "5125550144", "Birthday1__c": "04/05/1981", "Amount_Requested__c": "95,000"}
 	v, problems := PrepareNew(typed, nil, now)
 	if problems != nil {
@@ -35,6 +35,8 @@ func TestPrepareNewFindsWhatTheFormWouldMark(t *testing.T) {
 		"Legal_Entity_Type__c": "Choose one of: LLC, Trust.", // the org's values win over the catalogue's
 		"Lead_Type__c":         "“lead” could be Vendor Lead or Dealer Lead. Choose one of: Vendor Lead, Dealer Lead, Direct.",
 		"Ownership2__c":        "The owners' shares add up to 110%; at most 100%.",
+		"Last_Name1__c":        NoOwnerLastName, // shares given, nobody named
+		"Last_Name2__c":        NoOwnerLastName,
 	}
 	if len(problems) != len(want) {
 		t.Errorf("problems = %v", problems)

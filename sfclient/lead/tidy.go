@@ -87,15 +87,35 @@ func nineDigits(v string) (string, bool) {
 // NoDealerID is the sentence beside an empty Dealer ID on a new lead.
 const NoDealerID = "Mazo credits your dealership only through its Dealer ID: enter it once in Settings (or here). Nothing was sent."
 
-// CheckNew checks a new lead: everything CheckAll checks, and that it carries the dealer's
-// id, without which Mazo cannot credit the dealer. It returns nil when everything passes.
+// NoOwnerLastName is the sentence beside an owner's empty last name when other details of
+// that owner are filled in.
+const NoOwnerLastName = "Enter this owner's last name, or remove the owner's other details."
+
+// ownerLastNames are the owners' last-name fields by section.
+var ownerLastNames = map[Section]string{Owner1: "Last_Name1__c", Owner2: "Last_Name2__c"}
+
+// CheckNew checks a new lead: everything CheckAll checks, that it carries the dealer's id,
+// without which Mazo cannot credit the dealer, and that an owner with any detail filled in
+// has a last name (else Mazo gets an owner it cannot name). It returns nil when everything
+// passes.
 func CheckNew(v Values, now time.Time) Problems {
 	problems := CheckAll(v, now)
-	if strings.TrimSpace(v["Dealer_ID__c"]) == "" {
+	add := func(name, msg string) {
 		if problems == nil {
 			problems = Problems{}
 		}
-		problems["Dealer_ID__c"] = NoDealerID
+		if problems[name] == "" {
+			problems[name] = msg
+		}
+	}
+	if strings.TrimSpace(v["Dealer_ID__c"]) == "" {
+		add("Dealer_ID__c", NoDealerID)
+	}
+	for _, f := range Fields {
+		last, owner := ownerLastNames[f.Section]
+		if owner && f.Name != last && strings.TrimSpace(v[f.Name]) != "" && strings.TrimSpace(v[last]) == "" {
+			add(last, NoOwnerLastName)
+		}
 	}
 	return problems
 }

@@ -3,6 +3,7 @@ package lead
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTidyWritesEachFieldTheWayMazoKeepsIt(t *testing.T) {
@@ -39,6 +40,8 @@ func TestTidyWritesEachFieldTheWayMazoKeepsIt(t *testing.T) {
 		{"PostalCode", "7873", "7873"},
 		{"Birthday1__c", "5/31/1970", "05/31/1970"},
 		{"Birthday2__c", "1970-05-31", "05/31/1970"},
+		{"Birthday1__c", "03141979", "03/14/1979"},   // the 8 digits alone, as phones and SSNs are typed
+		{"Birthday1__c", "13141979", "13141979"},     // no 13th month: kept for the check
 		{"Birthday1__c", "02/30/1970", "02/30/1970"}, // no such day: kept for the check
 		{"Company", " Jimjo  ", " Jimjo  "},          // other fields are not touched
 		{"Phone", "", ""},
@@ -113,5 +116,41 @@ func TestEveryValueIsSentAsTheTidiedBoxShowsIt(t *testing.T) {
 				t.Errorf("%s: %q is sent as %s, but its tidied box %q as %s", f.Name, typed, a, Tidy(f.Name, typed), b)
 			}
 		}
+	}
+}
+
+// An owner with details but no last name would reach Mazo as an owner nobody can name: a
+// second owner given only "Rosa" was sent as a two-owner lead.
+func TestANewLeadsOwnerWithAnyDetailNeedsALastName(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	base := Values{"LastName": "Gomez", "Company": "Gomez Grading", "Dealer_ID__c": "0015Y00002aYV9NQAW"}
+	for _, tt := range []struct {
+		name  string
+		more  Values
+		wants string // the field that must carry NoOwnerLastName; "" for none
+	}{
+		{"no owners", nil, ""},
+		{"owner 2 with only a first name", Values{"First_Name2__c": "Rosa"}, "Last_Name2__c"},
+		{"owner 1 with only a share", Values{"Ownership1__c": "60"}, "Last_Name1__c"},
+		{"owner 2 named", Values{"First_Name2__c": "Rosa", "Last_Name2__c": "Diaz"}, ""},
+		{"owner 2 with a last name alone", Values{"Last_Name2__c": "Diaz"}, ""},
+		{"owner 2 emptied to spaces", Values{"First_Name2__c": "  "}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Values{}
+			for k, x := range base {
+				v[k] = x
+			}
+			for k, x := range tt.more {
+				v[k] = x
+			}
+			problems := CheckNew(v, now)
+			for _, last := range []string{"Last_Name1__c", "Last_Name2__c"} {
+				got := problems[last] == NoOwnerLastName
+				if want := last == tt.wants; got != want {
+					t.Errorf("%s: NoOwnerLastName said %v, want %v (problems %v)", last, got, want, problems)
+				}
+			}
+		})
 	}
 }

@@ -172,11 +172,11 @@ func CheckAcross(v Values) Problems {
 // form checks that rule again whenever the person leaves or changes it.
 func SpansFields(name string) bool { return slices.Contains(ownershipFields, name) }
 
-// ParseDate reads MM/DD/YYYY (what US clerks type) or YYYY-MM-DD, refusing dates that do not
-// exist (02/30/2020).
+// ParseDate reads MM/DD/YYYY (what US clerks type, also as M/D/YYYY or the 8 digits alone,
+// 03141979) or YYYY-MM-DD, refusing dates that do not exist (02/30/2020).
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{DateLayout, "1/2/2006", "2006-01-02"} {
+	for _, layout := range []string{DateLayout, "1/2/2006", "2006-01-02", "01022006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
