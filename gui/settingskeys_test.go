@@ -137,3 +137,24 @@ func TestShiftTabBackToACardsFirstFieldShowsTheCardsHeading(t *testing.T) {
 		t.Fatalf("Shift+Tab to Dealer ID shows it without its Dealer heading (heading at %v, view from %v)", y, p.view.Offset.Y)
 	}
 }
+
+// Settings' Salesforce choice opens its list with the keys the form's picklists take.
+func TestTheSalesforceChoiceOpensItsListWithF4AndAltDownAsPicklistsDo(t *testing.T) {
+	for _, key := range []string{"F4", "Alt+Down"} {
+		t.Run(key, func(t *testing.T) {
+			h := newHarness(t, sftest.Options{})
+			h.shortcut(fyne.Key5, fyne.KeyModifierShortcutDefault)
+			if h.focused() != fyne.Focusable(h.u.settings.loginKind) {
+				t.Fatal("Ctrl+5 did not put the keyboard on the Salesforce choice")
+			}
+			if key == "F4" {
+				h.press(fyne.KeyF4)
+			} else {
+				h.focused().(fyne.Shortcutable).TypedShortcut(showListShortcut)
+			}
+			if h.canvas().Overlays().Top() == nil {
+				t.Fatalf("%s did not open the list", key)
+			}
+		})
+	}
+}
