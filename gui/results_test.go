@@ -74,8 +74,8 @@ func TestARefusedSubmitFocusesTheFirstProblemAndCountsThemInTheActionBar(t *test
 	h.signIn()
 	h.fill(h.u.newLead.form, map[string]string{"Company": "Jimjo Jimmy Jo", "Email": "jimmy@", "SSN2__c": "12"})
 	h.ctrlS()
-	if got := h.u.newLead.attention.Text; !h.u.newLead.attention.Visible() || got != "4 fields need attention" {
-		t.Fatalf("action bar says %q", got) // last name, e-mail, SSN 2, terms
+	if got := h.u.newLead.attention.Text; !h.u.newLead.attention.Visible() || got != "5 fields need attention" {
+		t.Fatalf("action bar says %q", got) // last name, e-mail, SSN 2, Owner 2's last name, terms
 	}
 	if h.fieldWithKeyboard() != "LastName" {
 		t.Fatalf("the keyboard is in %q, not the first problem", h.fieldWithKeyboard())
