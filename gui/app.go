@@ -93,7 +93,6 @@ type UI struct {
 	myLeads  *myLeadsPanel
 
 	progress       dialog.Dialog
-	progressBar    *widget.ProgressBarInfinite // progress's bar, stopped as progress goes
 	cancelProgress context.CancelFunc
 	signInDialog   *signInDialog
 	passphrase     *passEntry

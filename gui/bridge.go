@@ -121,14 +121,14 @@ func (u *UI) showBusy(what string) (ctx context.Context, hide func()) {
 	bar := widget.NewProgressBarInfinite()
 	cancelButton := widget.NewButton("Cancel", cancel)
 	d := dialog.NewCustomWithoutButtons(what, container.NewVBox(bar, container.NewCenter(cancelButton)), u.win)
-	u.progress, u.progressBar = d, bar
+	u.progress = d
 	u.cancelProgress = cancel
 	u.hideToast() // a new action: the last confirmation is old news
 	d.Show()
 	return ctx, func() {
 		d.Hide()
 		stopSpinner(bar)
-		u.progress, u.progressBar, u.cancelProgress = nil, nil, nil
+		u.progress, u.cancelProgress = nil, nil
 		cancel()
 	}
 }

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"context"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -41,15 +40,7 @@ func TestNoProgressBarAnimatesOnceItsWorkIsDone(t *testing.T) {
 	if h.u.myLeads.bar.Visible() || h.u.myLeads.spinner.Running() {
 		t.Error("My leads' bar still animates after the list was read")
 	}
-
-	h.u.busy("Checking", func(context.Context) error { return nil }, func(error) {})
-	h.canvas().Capture()
-	bar := h.u.progressBar
-	if bar == nil || !bar.Running() {
-		t.Fatal("a slow action shows no moving bar")
-	}
-	h.u.jobs.drain()
-	if bar.Running() {
-		t.Error("the progress dialog's bar still animates after the action ended")
-	}
+	// The progress dialog's bar (showBusy) is stopped the same way, but under Fyne's test
+	// driver it stops once hidden whatever showBusy does (a check of it passed without the
+	// fix), so only the desktop window (bench/idle) can tell there.
 }
